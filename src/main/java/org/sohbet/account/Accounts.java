@@ -1,0 +1,34 @@
+package org.sohbet.account;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import org.sohbet.shared.i18n.Language;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of the account module. */
+@Service
+public class Accounts {
+
+    private final AccountRepository repository;
+
+    Accounts(AccountRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The account's public facts, or empty for an unknown id. */
+    public Optional<AccountSummary> find(AccountId id) {
+        return repository
+                .findAccount(id)
+                .map(a -> new AccountSummary(a.id(), a.name(), a.timezone(), a.defaultLanguage()));
+    }
+
+    /** Whether the agent may still act in the account: the membership exists and is enabled. */
+    public boolean mayAct(AccountId account, AgentId agent) {
+        return repository
+                .findMembership(account, agent)
+                .map(Membership::enabled)
+                .orElse(false);
+    }
+
+    public record AccountSummary(AccountId id, String name, ZoneId timezone, Language defaultLanguage) {}
+}

@@ -1,0 +1,4 @@
+package org.sohbet.account;
+
+/** A person who signs in to the console. */
+public record AgentId(long value) {}

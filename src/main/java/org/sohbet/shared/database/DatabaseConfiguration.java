@@ -1,0 +1,34 @@
+package org.sohbet.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.sohbet.shared.settings.SohbetSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Chooses the embedded or the external PostgreSQL from the settings and connects a pool to it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SohbetSettings.class)
+class DatabaseConfiguration {
+
+    @Bean
+    DatabaseServer databaseServer(SohbetSettings settings) {
+        var database = settings.database();
+        if (database.isExternal()) {
+            return DatabaseServer.external(database.url(), database.user(), database.password());
+        }
+        return EmbeddedDatabaseServer.start(settings.dataDirectory());
+    }
+
+    /** Closed before the server, because it depends on it. */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.user());
+        dataSource.setPassword(server.password());
+        return dataSource;
+    }
+}
