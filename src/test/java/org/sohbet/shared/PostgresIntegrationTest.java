@@ -1,11 +1,16 @@
 package org.sohbet.shared;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -36,6 +41,24 @@ public abstract class PostgresIntegrationTest {
 
     @Autowired
     protected CountingPasswordEncoder passwordEncoder;
+
+    @LocalServerPort
+    protected int port;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * A GET over real HTTP, for what MockMvc does not model: error pages (the container's error dispatch) and headers
+     * written by the servlet container. Headers are given as name, value, name, value.
+     */
+    protected HttpResponse<String> httpGet(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -87,7 +87,7 @@ class TeamController {
             if (htmx != null) {
                 model.addAttribute("member", member);
                 model.addAttribute("me", agent);
-                return "account/team :: member-row";
+                return "account/team-row :: member-row";
             }
             return "redirect:/console/settings/agents";
         } catch (AccountProblem problem) {

@@ -15,10 +15,12 @@ class DatabaseConfiguration {
     @Bean
     DatabaseServer databaseServer(SohbetSettings settings) {
         var database = settings.database();
+        // Checked whichever database is used: uploads and the search index live there too.
+        var dataDirectory = settings.dataDirectory();
         if (database.isExternal()) {
             return DatabaseServer.external(database.url(), database.user(), database.password());
         }
-        return EmbeddedDatabaseServer.start(settings.dataDirectory());
+        return EmbeddedDatabaseServer.start(dataDirectory);
     }
 
     /** Closed before the server, because it depends on it. */
