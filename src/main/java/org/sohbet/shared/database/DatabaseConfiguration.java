@@ -13,14 +13,21 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean
-    DatabaseServer databaseServer(SohbetSettings settings) {
+    static EarlyDatabaseStart earlyDatabaseStart() {
+        return new EarlyDatabaseStart();
+    }
+
+    @Bean
+    DatabaseServer databaseServer(SohbetSettings settings, EarlyDatabaseStart early) {
         var database = settings.database();
         // Checked whichever database is used: uploads and the search index live there too.
         var dataDirectory = settings.dataDirectory();
         if (database.isExternal()) {
             return DatabaseServer.external(database.url(), database.user(), database.password());
         }
-        return EmbeddedDatabaseServer.start(dataDirectory);
+        return early.server()
+                .<DatabaseServer>map(server -> server)
+                .orElseGet(() -> EmbeddedDatabaseServer.start(dataDirectory));
     }
 
     /** Closed before the server, because it depends on it. */
