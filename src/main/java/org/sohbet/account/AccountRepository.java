@@ -182,14 +182,7 @@ class AccountRepository {
                         Role.fromColumn(row.getString("role")),
                         DatabaseTime.read(row, "credentials_changed_at"),
                         Language.fromTag(row.getString("language")),
-                        new FormatPreferences(
-                                ZoneId.of(row.getString("timezone")),
-                                "solar_hijri".equals(row.getString("calendar"))
-                                        ? FormatPreferences.Calendar.SOLAR_HIJRI
-                                        : FormatPreferences.Calendar.GREGORIAN,
-                                "native".equals(row.getString("digits"))
-                                        ? FormatPreferences.Digits.NATIVE
-                                        : FormatPreferences.Digits.LATIN),
+                        new FormatPreferences(ZoneId.of(row.getString("timezone")), calendar(row), digits(row)),
                         row.getString("display_name"),
                         row.getString("account_name")))
                 .optional();
@@ -226,12 +219,8 @@ class AccountRepository {
                 row.getString("display_name"),
                 row.getString("password_hash"),
                 Language.fromTag(row.getString("language")),
-                "solar_hijri".equals(row.getString("calendar"))
-                        ? FormatPreferences.Calendar.SOLAR_HIJRI
-                        : FormatPreferences.Calendar.GREGORIAN,
-                "native".equals(row.getString("digits"))
-                        ? FormatPreferences.Digits.NATIVE
-                        : FormatPreferences.Digits.LATIN,
+                calendar(row),
+                digits(row),
                 DatabaseTime.read(row, "credentials_changed_at"),
                 DatabaseTime.read(row, "created_at"));
     }
@@ -246,5 +235,17 @@ class AccountRepository {
                 DatabaseTime.read(row, "last_sign_in_at"),
                 row.getString("email"),
                 row.getString("display_name"));
+    }
+
+    private static FormatPreferences.Calendar calendar(ResultSet row) throws SQLException {
+        return "solar_hijri".equals(row.getString("calendar"))
+                ? FormatPreferences.Calendar.SOLAR_HIJRI
+                : FormatPreferences.Calendar.GREGORIAN;
+    }
+
+    private static FormatPreferences.Digits digits(ResultSet row) throws SQLException {
+        return "native".equals(row.getString("digits"))
+                ? FormatPreferences.Digits.NATIVE
+                : FormatPreferences.Digits.LATIN;
     }
 }

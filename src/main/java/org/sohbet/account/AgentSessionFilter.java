@@ -10,10 +10,8 @@ import java.util.Optional;
 import org.sohbet.shared.i18n.FormatPreferences;
 import org.sohbet.shared.i18n.SohbetLocaleResolver;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,12 +22,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AgentSessionFilter extends OncePerRequestFilter {
 
     private final AccountRepository repository;
-    private final SecurityContextRepository contextRepository;
+    private final SessionSignIn sessions;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    AgentSessionFilter(AccountRepository repository, SecurityContextRepository contextRepository) {
+    AgentSessionFilter(AccountRepository repository, SessionSignIn sessions) {
         this.repository = repository;
-        this.contextRepository = contextRepository;
+        this.sessions = sessions;
+    }
+
+    /** Stylesheets, scripts and icons are public and say nothing about the session: no query for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -65,12 +73,10 @@ class AgentSessionFilter extends OncePerRequestFilter {
             HttpServletRequest request,
             HttpServletResponse response) {
         if (state.role() != agent.role()) {
-            SignedInAgent updated =
-                    new SignedInAgent(agent.agentId(), agent.accountId(), state.role(), agent.signedInAt());
-            SecurityContext context = holder.createEmptyContext();
-            context.setAuthentication(AgentAuthenticationProvider.authenticated(updated));
-            holder.setContext(context);
-            contextRepository.saveContext(context, request, response);
+            sessions.store(
+                    new SignedInAgent(agent.agentId(), agent.accountId(), state.role(), agent.signedInAt()),
+                    request,
+                    response);
         }
         state.language().ifPresent(language -> request.setAttribute(SohbetLocaleResolver.AGENT_LANGUAGE, language));
         request.setAttribute(FormatPreferences.REQUEST_ATTRIBUTE, state.formats());

@@ -33,7 +33,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain consoleSecurity(
-            HttpSecurity http, AccountRepository repository, SecurityContextRepository contextRepository)
+            HttpSecurity http,
+            AccountRepository repository,
+            SecurityContextRepository contextRepository,
+            SessionSignIn sessions)
             throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
@@ -75,7 +78,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
-                .addFilterBefore(new AgentSessionFilter(repository, contextRepository), AuthorizationFilter.class);
+                .addFilterBefore(new AgentSessionFilter(repository, sessions), AuthorizationFilter.class);
         return http.build();
     }
 }

@@ -23,6 +23,11 @@ public class SessionSignIn {
         } else {
             request.getSession(true);
         }
+        store(agent, request, response);
+    }
+
+    /** Puts the principal into the current request and its session, keeping the session id. */
+    void store(SignedInAgent agent, HttpServletRequest request, HttpServletResponse response) {
         var holder = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(AgentAuthenticationProvider.authenticated(agent));

@@ -3,19 +3,16 @@ package org.sohbet.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sohbet.shared.ApplicationProcess;
+import org.sohbet.shared.HttpForms;
 import org.sohbet.shared.TestDatabase;
 
 /**
@@ -92,9 +89,8 @@ class RestartIntegrationTests {
         HttpResponse<String> login = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(csrf.find()).isTrue();
-        String form = "_csrf=" + enc(csrf.group(1)) + "&email=" + enc(email) + "&password=" + enc(password);
+        String form =
+                HttpForms.encode("_csrf", HttpForms.csrfToken(login.body()), "email", email, "password", password);
         HttpResponse<String> posted = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -116,9 +112,5 @@ class RestartIntegrationTests {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .statusCode();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -3,17 +3,14 @@ package org.sohbet.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sohbet.shared.HttpForms;
 import org.sohbet.shared.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,15 +35,15 @@ class SessionCookieIntegrationTests extends PostgresIntegrationTest {
         HttpResponse<String> loginPage =
                 http.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookieBefore = sessionCookie(loginPage).orElseThrow();
-        String csrf = match(loginPage.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+        String csrf = HttpForms.csrfToken(loginPage.body());
         assertThat(cookieBefore).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
         HttpResponse<String> signIn = http.send(
                 HttpRequest.newBuilder(uri("/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", nameValue(cookieBefore))
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                form("_csrf", csrf, "email", "owner@shop.test", "password", AccountFixtures.PASSWORD)))
+                        .POST(HttpRequest.BodyPublishers.ofString(HttpForms.encode(
+                                "_csrf", csrf, "email", "owner@shop.test", "password", AccountFixtures.PASSWORD)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -85,24 +82,5 @@ class SessionCookieIntegrationTests extends PostgresIntegrationTest {
 
     private static String nameValue(String setCookie) {
         return setCookie.split(";", 2)[0];
-    }
-
-    private static String match(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as("pattern %s", regex).isTrue();
-        return matcher.group(1);
-    }
-
-    private static String form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (!body.isEmpty()) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return body.toString();
     }
 }

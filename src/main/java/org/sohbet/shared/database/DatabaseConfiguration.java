@@ -20,14 +20,13 @@ class DatabaseConfiguration {
     @Bean
     DatabaseServer databaseServer(SohbetSettings settings, EarlyDatabaseStart early) {
         var database = settings.database();
-        // Checked whichever database is used: uploads and the search index live there too.
-        var dataDirectory = settings.dataDirectory();
         if (database.isExternal()) {
+            // Checked whichever database is used: uploads and the search index live there too. The embedded start
+            // checks it on its way.
+            settings.dataDirectory();
             return DatabaseServer.external(database.url(), database.user(), database.password());
         }
-        return early.server()
-                .<DatabaseServer>map(server -> server)
-                .orElseGet(() -> EmbeddedDatabaseServer.start(dataDirectory));
+        return early.server().orElseGet(() -> EmbeddedDatabaseServer.start(settings.dataDirectory()));
     }
 
     /** Closed before the server, because it depends on it. */

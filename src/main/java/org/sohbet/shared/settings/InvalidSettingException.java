@@ -4,6 +4,7 @@ package org.sohbet.shared.settings;
 public class InvalidSettingException extends RuntimeException {
 
     private final String setting;
+    private final String problem;
 
     public InvalidSettingException(String setting, String problem) {
         this(setting, problem, null);
@@ -12,6 +13,7 @@ public class InvalidSettingException extends RuntimeException {
     public InvalidSettingException(String setting, String problem, Throwable cause) {
         super(setting + ": " + problem, cause);
         this.setting = setting;
+        this.problem = problem;
     }
 
     public String setting() {
@@ -19,7 +21,6 @@ public class InvalidSettingException extends RuntimeException {
     }
 
     public String problem() {
-        String message = getMessage();
-        return message.substring(setting.length() + 2);
+        return problem;
     }
 }
