@@ -30,5 +30,21 @@ public class Accounts {
                 .orElse(false);
     }
 
+    /** The display name of an agent of the account, or empty when the agent is not a member. */
+    public Optional<String> displayName(AccountId account, AgentId agent) {
+        return repository.findMembership(account, agent).map(Membership::displayName);
+    }
+
+    /**
+     * Whether a console session may go on: the membership is enabled and the password has not changed since sign-in.
+     * Long-lived connections ask this, as every request does.
+     */
+    public boolean sessionValid(SignedInAgent agent) {
+        return repository
+                .findSessionState(agent.accountId(), agent.agentId())
+                .filter(state -> state.enabled() && !agent.signedInAt().isBefore(state.credentialsChangedAt()))
+                .isPresent();
+    }
+
     public record AccountSummary(AccountId id, String name, ZoneId timezone, Language defaultLanguage) {}
 }

@@ -49,6 +49,11 @@ public class SohbetLocaleResolver implements LocaleResolver {
         return Optional.empty();
     }
 
+    /** Uses the language for this request only, whatever the cookie or the browser say. */
+    public static void useForRequest(HttpServletRequest request, Language language) {
+        request.setAttribute(COOKIE, language);
+    }
+
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         if (response == null) {

@@ -24,6 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         interceptor.setHttpMethods("GET");
-        registry.addInterceptor(interceptor);
+        // The widget's pages take their language from the shop page, for that request only: no cookie on the shop's
+        // visitors.
+        registry.addInterceptor(interceptor).excludePathPatterns("/widget/**");
     }
 }

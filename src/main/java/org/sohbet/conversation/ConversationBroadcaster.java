@@ -1,0 +1,44 @@
+package org.sohbet.conversation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sohbet.conversation.events.ConversationChanged;
+import org.sohbet.shared.realtime.LiveEvent;
+import org.sohbet.shared.realtime.RealtimeHub;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends each committed message to the conversation's topic and a short notice to the account's topic. It runs after
+ * commit, so no client ever sees a message that a rollback took back.
+ */
+@Component
+class ConversationBroadcaster {
+
+    private final RealtimeHub hub;
+
+    ConversationBroadcaster(RealtimeHub hub) {
+        this.hub = hub;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void on(ConversationChanged changed) {
+        MessageView message = changed.message();
+        hub.publish(
+                RealtimeHub.conversationTopic(message.conversationId()),
+                new LiveEvent("message", message.seq(), message.author().code(), Frames.message(message)));
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("type", "conversation");
+        notice.put("id", message.conversationId());
+        notice.put("event", changed.created() ? "created" : message.isActivity() ? "status" : "message");
+        notice.put("status", changed.conversation().status().code());
+        notice.put("lastSeq", message.seq());
+        notice.put("author", message.author().code());
+        notice.put(
+                "preview", message.isActivity() ? null : changed.conversation().lastPreview());
+        hub.publish(
+                RealtimeHub.accountTopic(changed.accountId().value()),
+                new LiveEvent("conversation", 0, message.author().code(), Frames.write(notice)));
+    }
+}

@@ -1,0 +1,45 @@
+package org.sohbet.conversation;
+
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.sohbet.account.AccountId;
+import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.realtime.LiveEvent;
+import org.sohbet.shared.realtime.RealtimeHub;
+import org.springframework.stereotype.Service;
+
+/** Opens live feeds of conversations for sockets of any channel and for the console. */
+@Service
+public class ConversationFeeds {
+
+    private final Conversations conversations;
+    private final RealtimeHub hub;
+
+    ConversationFeeds(Conversations conversations, RealtimeHub hub) {
+        this.conversations = conversations;
+        this.hub = hub;
+    }
+
+    /**
+     * Sends the messages after {@code after}, a {@code synced} frame, then live frames the filter accepts, to the
+     * sink, until closed. The sink is called under the feed's lock, one frame at a time, in sequence order.
+     *
+     * @throws NotFoundException when the conversation is not the account's
+     */
+    public ConversationFeed open(
+            AccountId account,
+            ConversationId conversation,
+            long after,
+            Consumer<String> sink,
+            Predicate<LiveEvent> wanted) {
+        conversations.find(account, conversation).orElseThrow(NotFoundException::new);
+        ConversationFeed feed = new ConversationFeed(conversations, hub, account, conversation, after, sink, wanted);
+        try {
+            feed.start();
+        } catch (RuntimeException e) {
+            feed.close();
+            throw e;
+        }
+        return feed;
+    }
+}

@@ -1,0 +1,3 @@
+package org.sohbet.conversation;
+
+public record ConversationId(long value) {}

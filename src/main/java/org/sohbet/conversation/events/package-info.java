@@ -1,0 +1,4 @@
+@NamedInterface("events")
+package org.sohbet.conversation.events;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,145 @@
+package org.sohbet.livechat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sohbet.account.AccountId;
+import org.sohbet.account.events.AccountCreated;
+import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.database.DatabaseTime;
+import org.sohbet.shared.i18n.Language;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account's website inboxes. Every account gets one at setup. */
+@Service
+public class Inboxes {
+
+    static final int MAX_TEXT = 300;
+
+    private final InboxRepository repository;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Inboxes(InboxRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Runs inside the setup transaction, so an account never exists without its default inbox. */
+    @EventListener
+    void onAccountCreated(AccountCreated created) {
+        create(created.accountId(), "Website");
+    }
+
+    @Transactional
+    public Inbox create(AccountId account, String name) {
+        long id = repository.insert(
+                account, name, randomToken(16), randomToken(32), DatabaseTime.truncate(clock.instant()));
+        return repository.find(account, id).orElseThrow();
+    }
+
+    public List<Inbox> list(AccountId account) {
+        return repository.list(account);
+    }
+
+    public Inbox get(AccountId account, long id) {
+        return repository.find(account, id).orElseThrow(NotFoundException::new);
+    }
+
+    public Optional<Inbox> byKey(String publicKey) {
+        if (publicKey == null || !publicKey.matches("[A-Za-z0-9_-]{16,64}")) {
+            return Optional.empty();
+        }
+        return repository.findByKey(publicKey);
+    }
+
+    /** The demo shop's inbox: the oldest account's first inbox. */
+    public Optional<Inbox> demoInbox() {
+        return repository.firstInbox();
+    }
+
+    /**
+     * @throws InboxProblem naming the field when the input breaks a rule
+     */
+    @Transactional
+    public void update(
+            AccountId account,
+            long id,
+            String name,
+            String domains,
+            boolean preChat,
+            Map<String, String> greeting,
+            Map<String, String> replyTime) {
+        get(account, id);
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 120) {
+            throw new InboxProblem("name", "inbox.error.name");
+        }
+        AllowedDomains.Parsed parsed = AllowedDomains.parse(domains);
+        if (parsed.invalid() != null) {
+            throw new InboxProblem("domains", "inbox.error.domain");
+        }
+        repository.update(
+                account,
+                id,
+                cleanName,
+                parsed.entries(),
+                preChat,
+                texts(greeting, "greeting"),
+                texts(replyTime, "replyTime"));
+    }
+
+    @Transactional
+    public void rotateSecret(AccountId account, long id) {
+        get(account, id);
+        repository.updateSecret(account, id, randomToken(32));
+    }
+
+    private static Map<String, String> texts(Map<String, String> byLanguage, String field) {
+        var result = new java.util.TreeMap<String, String>();
+        byLanguage.forEach((tag, text) -> {
+            if (Language.fromTag(tag).isEmpty()) {
+                throw new InboxProblem(field, "inbox.error.language");
+            }
+            String clean = text == null ? "" : text.strip();
+            if (clean.length() > MAX_TEXT) {
+                throw new InboxProblem(field, "inbox.error.textLength");
+            }
+            if (!clean.isEmpty()) {
+                result.put(tag, clean);
+            }
+        });
+        return result;
+    }
+
+    private String randomToken(int bytes) {
+        byte[] value = new byte[bytes];
+        random.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    /** Input an admin must correct; the code is a message key. */
+    public static class InboxProblem extends RuntimeException {
+        private final String field;
+        private final String code;
+
+        InboxProblem(String field, String code) {
+            super(code, null, false, false);
+            this.field = field;
+            this.code = code;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

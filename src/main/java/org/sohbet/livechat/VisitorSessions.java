@@ -1,0 +1,122 @@
+package org.sohbet.livechat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.sohbet.account.AccountId;
+import org.sohbet.contact.ContactId;
+import org.sohbet.shared.database.DatabaseTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Anonymous browser sessions of a widget, each scoped to one inbox. The token is 256 random bits; only its SHA-256 is
+ * stored, so a database dump cannot be used to read visitors' conversations.
+ */
+@Component
+class VisitorSessions {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    VisitorSessions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record VisitorSession(
+            long id, AccountId accountId, long inboxId, String token, ContactId contactId, boolean verified) {
+
+        VisitorSession withContact(ContactId contact, boolean isVerified) {
+            return new VisitorSession(id, accountId, inboxId, token, contact, isVerified);
+        }
+    }
+
+    Optional<VisitorSession> resume(Inbox inbox, String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        update visitor_session set last_seen_at = :now
+                        where token_hash = :hash and inbox_id = :inbox
+                        returning id, account_id, inbox_id, contact_id, verified""")
+                .param("now", DatabaseTime.of(clock.instant()))
+                .param("hash", hash(token))
+                .param("inbox", inbox.id())
+                .query((rs, row) -> {
+                    long contact = rs.getLong("contact_id");
+                    return new VisitorSession(
+                            rs.getLong("id"),
+                            new AccountId(rs.getLong("account_id")),
+                            rs.getLong("inbox_id"),
+                            token,
+                            rs.wasNull() ? null : new ContactId(contact),
+                            rs.getBoolean("verified"));
+                })
+                .optional();
+    }
+
+    VisitorSession create(Inbox inbox, ContactId contact, boolean verified) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = DatabaseTime.truncate(clock.instant());
+        long id = jdbc.sql("""
+                        insert into visitor_session (account_id, inbox_id, token_hash, contact_id, verified, created_at,
+                                                     last_seen_at)
+                        values (:account, :inbox, :hash, :contact, :verified, :now, :now) returning id""")
+                .param("account", inbox.accountId().value())
+                .param("inbox", inbox.id())
+                .param("hash", hash(token))
+                .param("contact", contact == null ? null : contact.value())
+                .param("verified", verified)
+                .param("now", DatabaseTime.of(now))
+                .query(Long.class)
+                .single();
+        return new VisitorSession(id, inbox.accountId(), inbox.id(), token, contact, verified);
+    }
+
+    VisitorSession attach(VisitorSession session, ContactId contact, boolean verified) {
+        jdbc.sql("update visitor_session set contact_id = :contact, verified = :verified where id = :id")
+                .param("contact", contact.value())
+                .param("verified", verified)
+                .param("id", session.id())
+                .update();
+        return session.withContact(contact, verified);
+    }
+
+    Optional<VisitorSession> byToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select id, account_id, inbox_id, contact_id, verified from visitor_session
+                        where token_hash = :hash""")
+                .param("hash", hash(token))
+                .query((rs, row) -> {
+                    long contact = rs.getLong("contact_id");
+                    return new VisitorSession(
+                            rs.getLong("id"),
+                            new AccountId(rs.getLong("account_id")),
+                            rs.getLong("inbox_id"),
+                            token,
+                            rs.wasNull() ? null : new ContactId(contact),
+                            rs.getBoolean("verified"));
+                })
+                .optional();
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package org.sohbet.livechat;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sohbet.contact.Contact;
+import org.sohbet.contact.ContactId;
+import org.sohbet.contact.Contacts;
+import org.sohbet.conversation.Author;
+import org.sohbet.conversation.ConversationFeed;
+import org.sohbet.conversation.ConversationFeeds;
+import org.sohbet.conversation.ConversationProblem;
+import org.sohbet.conversation.ConversationSummary;
+import org.sohbet.conversation.Conversations;
+import org.sohbet.conversation.Frames;
+import org.sohbet.livechat.IdentityTokens.Identity;
+import org.sohbet.livechat.IdentityTokens.InvalidIdentity;
+import org.sohbet.livechat.RateLimits.Limit;
+import org.sohbet.livechat.VisitorSessions.VisitorSession;
+import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.i18n.Language;
+import org.sohbet.shared.realtime.FrameRate;
+import org.sohbet.shared.realtime.LiveEvent;
+import org.sohbet.shared.realtime.RealtimeHub;
+import org.sohbet.shared.realtime.Sockets;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The widget's socket, {@code /ws/visitor}: the visitor half of docs/protocol.md. */
+@Component
+class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBean {
+
+    private static final String STATE = "sohbet.visitor";
+    private static final long HELLO_TIMEOUT_SECONDS = 10;
+
+    private final Inboxes inboxes;
+    private final VisitorSessions sessions;
+    private final Contacts contacts;
+    private final Conversations conversations;
+    private final ConversationFeeds feeds;
+    private final RealtimeHub hub;
+    private final RateLimits limits;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("visitor-hello-timer").daemon().factory());
+
+    VisitorSocketHandler(
+            Inboxes inboxes,
+            VisitorSessions sessions,
+            Contacts contacts,
+            Conversations conversations,
+            ConversationFeeds feeds,
+            RealtimeHub hub,
+            RateLimits limits,
+            MessageSource messages,
+            Clock clock) {
+        this.inboxes = inboxes;
+        this.sessions = sessions;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.feeds = feeds;
+        this.hub = hub;
+        this.limits = limits;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
+    private static final class Visitor {
+        final WebSocketSession socket;
+        final FrameRate rate = new FrameRate();
+        final String address;
+        Inbox inbox;
+        VisitorSession session;
+        Language language = Language.DEFAULT;
+        ConversationFeed feed;
+        boolean typing;
+
+        Visitor(WebSocketSession socket, String address) {
+            this.socket = socket;
+            this.address = address;
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        WebSocketSession socket = Sockets.bounded(raw);
+        InetSocketAddress remote = raw.getRemoteAddress();
+        Visitor visitor = new Visitor(
+                socket, remote == null ? "unknown" : remote.getAddress().getHostAddress());
+        raw.getAttributes().put(STATE, visitor);
+        timers.schedule(
+                () -> {
+                    if (visitor.session == null && socket.isOpen()) {
+                        Sockets.close(socket, CloseStatus.POLICY_VIOLATION.withReason("hello expected"));
+                    }
+                },
+                HELLO_TIMEOUT_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        Visitor visitor = (Visitor) raw.getAttributes().get(STATE);
+        if (visitor == null) {
+            return;
+        }
+        if (!visitor.rate.allow()) {
+            Sockets.close(visitor.socket, CloseStatus.POLICY_VIOLATION.withReason("too many frames"));
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = Frames.mapper().readTree(message.getPayload());
+        } catch (JacksonException e) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        if (!frame.isObject()) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        String type = frame.path("type").asString("");
+        String clientId = textOrNull(frame, "clientId");
+        try {
+            if (visitor.session == null && !type.equals("hello")) {
+                error(visitor, "invalid", clientId);
+                return;
+            }
+            switch (type) {
+                case "hello" -> hello(visitor, frame);
+                case "identify" -> identify(visitor, textOrNull(frame, "identity"));
+                case "profile" -> profile(visitor, textOrNull(frame, "name"), textOrNull(frame, "email"));
+                case "send" -> send(visitor, clientId, textOrNull(frame, "text"));
+                case "typing" -> typing(visitor, frame.path("on").asBoolean(false));
+                case "seen" -> seen(visitor, frame.path("seq").asLong(0));
+                case "rate" -> rate(visitor, frame.path("rating").asInt(0), textOrNull(frame, "comment"));
+                case "ping" -> Sockets.send(visitor.socket, "{\"type\":\"pong\"}");
+                default -> error(visitor, "invalid", clientId);
+            }
+        } catch (ConversationProblem problem) {
+            error(visitor, problem.code(), clientId);
+        } catch (InvalidIdentity invalid) {
+            error(visitor, "identity", clientId);
+        } catch (NotFoundException notFound) {
+            error(visitor, "not_found", clientId);
+        }
+    }
+
+    private void hello(Visitor visitor, JsonNode frame) {
+        if (visitor.session != null) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        visitor.language = Language.fromTag(textOrNull(frame, "lang")).orElse(Language.DEFAULT);
+        Optional<Inbox> inbox = inboxes.byKey(textOrNull(frame, "inbox"));
+        if (inbox.isEmpty()) {
+            error(visitor, "unknown_inbox", null);
+            Sockets.close(visitor.socket, CloseStatus.POLICY_VIOLATION.withReason("unknown inbox"));
+            return;
+        }
+        visitor.inbox = inbox.get();
+        VisitorSession session =
+                sessions.resume(visitor.inbox, textOrNull(frame, "token")).orElse(null);
+        if (session == null) {
+            long retry = limits.acquire(Limit.SESSIONS_PER_ADDRESS, visitor.address);
+            if (retry > 0) {
+                rateLimited(visitor, null, retry);
+                Sockets.close(visitor.socket, CloseStatus.POLICY_VIOLATION.withReason("too many sessions"));
+                return;
+            }
+            session = sessions.create(visitor.inbox, null, false);
+        }
+        visitor.session = session;
+        String identity = textOrNull(frame, "identity");
+        if (identity != null) {
+            try {
+                applyIdentity(visitor, identity);
+            } catch (InvalidIdentity invalid) {
+                error(visitor, "identity", null);
+            }
+        }
+        welcome(visitor, frame.path("after").asLong(0));
+    }
+
+    private void identify(Visitor visitor, String identity) {
+        if (identity == null) {
+            // The shop's customer signed out: a fresh anonymous session that sees nothing of theirs.
+            if (visitor.session.contactId() != null || visitor.session.verified()) {
+                visitor.session = sessions.create(visitor.inbox, null, false);
+            }
+        } else {
+            applyIdentity(visitor, identity);
+        }
+        welcome(visitor, 0);
+    }
+
+    private void applyIdentity(Visitor visitor, String token) {
+        Identity identity = IdentityTokens.verify(token, visitor.inbox.secret(), clock.instant());
+        Contact contact =
+                contacts.verified(visitor.inbox.accountId(), identity.customerId(), identity.name(), identity.email());
+        VisitorSession session = visitor.session;
+        if (contact.id().equals(session.contactId())) {
+            return;
+        }
+        if (session.verified()) {
+            // Another customer on the same browser: a new session, so nothing of the first one shows.
+            visitor.session = sessions.create(visitor.inbox, contact.id(), true);
+            return;
+        }
+        if (session.contactId() != null) {
+            conversations.moveToContact(
+                    visitor.inbox.accountId(), visitor.inbox.id(), session.contactId(), contact.id());
+        }
+        visitor.session = sessions.attach(session, contact.id(), true);
+    }
+
+    private void welcome(Visitor visitor, long after) {
+        closeFeed(visitor);
+        VisitorSession session = visitor.session;
+        Contact contact = session.contactId() == null
+                ? null
+                : contacts.find(session.accountId(), session.contactId()).orElse(null);
+        Optional<ConversationSummary> conversation = session.contactId() == null
+                ? Optional.empty()
+                : conversations.forContact(session.accountId(), session.inboxId(), session.contactId());
+        Map<String, Object> frame = new java.util.LinkedHashMap<>();
+        frame.put("type", "welcome");
+        frame.put("token", session.token());
+        frame.put("verified", session.verified());
+        frame.put("name", contact == null ? null : contact.name());
+        frame.put("email", contact == null ? null : contact.email());
+        frame.put(
+                "conversation",
+                conversation
+                        .map(c -> {
+                            Map<String, Object> summary = new java.util.LinkedHashMap<>();
+                            summary.put("id", c.id().value());
+                            summary.put("status", c.status().code());
+                            summary.put("lastSeq", c.lastSeq());
+                            summary.put("agentSeenSeq", c.agentSeenSeq());
+                            summary.put("rating", c.rating());
+                            return summary;
+                        })
+                        .orElse(null));
+        Sockets.send(visitor.socket, Frames.write(frame));
+        conversation.ifPresent(c -> openFeed(visitor, c, after));
+    }
+
+    private void openFeed(Visitor visitor, ConversationSummary conversation, long after) {
+        visitor.feed = feeds.open(
+                visitor.session.accountId(),
+                conversation.id(),
+                after,
+                json -> Sockets.send(visitor.socket, json),
+                // A visitor sees every stored message, and only the agents' typing and seen marks.
+                (LiveEvent event) -> event.stored() || !Author.VISITOR.code().equals(event.author()));
+    }
+
+    private void profile(Visitor visitor, String name, String email) {
+        VisitorSession session = visitor.session;
+        if (session.contactId() == null) {
+            Contact contact = contacts.createAnonymous(session.accountId(), name, email);
+            visitor.session = sessions.attach(session, contact.id(), false);
+        } else {
+            contacts.updateUnverified(session.accountId(), session.contactId(), name, email);
+        }
+    }
+
+    private void send(Visitor visitor, String clientId, String text) {
+        if (clientId == null) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + visitor.session.id());
+        if (retry > 0) {
+            rateLimited(visitor, clientId, retry);
+            return;
+        }
+        if (visitor.feed == null) {
+            long conversationRetry = limits.acquire(Limit.CONVERSATIONS_PER_ADDRESS, visitor.address);
+            if (conversationRetry > 0) {
+                rateLimited(visitor, clientId, conversationRetry);
+                return;
+            }
+        }
+        ContactId contact = contactOf(visitor);
+        Conversations.Posted posted = conversations.postFromContact(
+                visitor.session.accountId(), visitor.session.inboxId(), contact, clientId, text);
+        if (visitor.feed == null) {
+            conversations
+                    .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
+                    .ifPresent(c -> openFeed(visitor, c, 0));
+        }
+        Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
+        if (visitor.typing) {
+            typing(visitor, false);
+        }
+    }
+
+    /** The visitor's contact, made on first need: an anonymous visitor becomes a contact when it first writes. */
+    ContactId contactOf(Visitor visitor) {
+        VisitorSession session = visitor.session;
+        if (session.contactId() != null) {
+            return session.contactId();
+        }
+        Contact contact = contacts.createAnonymous(session.accountId(), null, null);
+        visitor.session = sessions.attach(session, contact.id(), false);
+        return contact.id();
+    }
+
+    private void typing(Visitor visitor, boolean on) {
+        if (visitor.feed == null) {
+            return;
+        }
+        visitor.typing = on;
+        long conversation = visitor.feed.conversation().value();
+        hub.publish(
+                RealtimeHub.conversationTopic(conversation),
+                new LiveEvent("typing", 0, Author.VISITOR.code(), Frames.typing(conversation, Author.VISITOR, on)));
+    }
+
+    private void seen(Visitor visitor, long seq) {
+        if (visitor.feed == null || seq <= 0) {
+            return;
+        }
+        conversations.markSeen(visitor.session.accountId(), visitor.feed.conversation(), Author.VISITOR, seq);
+        long conversation = visitor.feed.conversation().value();
+        hub.publish(
+                RealtimeHub.conversationTopic(conversation),
+                new LiveEvent("seen", 0, Author.VISITOR.code(), Frames.seen(conversation, Author.VISITOR, seq)));
+    }
+
+    private void rate(Visitor visitor, int rating, String comment) {
+        if (visitor.session.contactId() == null) {
+            throw new NotFoundException();
+        }
+        conversations.rate(
+                visitor.session.accountId(), visitor.session.inboxId(), visitor.session.contactId(), rating, comment);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        Visitor visitor = (Visitor) raw.getAttributes().remove(STATE);
+        if (visitor == null) {
+            return;
+        }
+        if (visitor.typing) {
+            typing(visitor, false);
+        }
+        closeFeed(visitor);
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession raw, Throwable exception) {
+        Sockets.close(raw, CloseStatus.SERVER_ERROR);
+    }
+
+    private void closeFeed(Visitor visitor) {
+        if (visitor.feed != null) {
+            visitor.feed.close();
+            visitor.feed = null;
+        }
+    }
+
+    private void rateLimited(Visitor visitor, String clientId, long retryAfter) {
+        Map<String, Object> frame = new java.util.LinkedHashMap<>();
+        frame.put("type", "error");
+        frame.put("code", "rate_limited");
+        frame.put("message", text(visitor, "rate_limited"));
+        frame.put("retryAfter", retryAfter);
+        if (clientId != null) {
+            frame.put("clientId", clientId);
+        }
+        Sockets.send(visitor.socket, Frames.write(frame));
+    }
+
+    private void error(Visitor visitor, String code, String clientId) {
+        Sockets.send(visitor.socket, Frames.error(code, text(visitor, code), clientId));
+    }
+
+    private String text(Visitor visitor, String code) {
+        return messages.getMessage("chat.error." + code, null, code, visitor.language.locale());
+    }
+
+    private static String textOrNull(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        return value == null || !value.isString() ? null : value.asString();
+    }
+
+    @Override
+    public void destroy() {
+        timers.shutdownNow();
+    }
+}
