@@ -72,7 +72,7 @@ if (!args.includes("--skip-checks")) {
   // Unit tests of the pure parts (link parsing) run on Node against a bundle of the same source.
   const testBundle = join(here, "node_modules", ".cache", "sohbet", "text.mjs");
   await esbuild.build({ ...common, minify: false, entryPoints: ["src/text.ts"], outfile: testBundle, format: "esm" });
-  const tests = spawnSync(process.execPath, ["--test", "test/"], { cwd: here, stdio: "inherit" });
+  const tests = spawnSync(process.execPath, ["--test", "--test-reporter=dot", "test/"], { cwd: here, stdio: "inherit" });
   if (tests.status !== 0) process.exit(tests.status || 1);
 }
 
