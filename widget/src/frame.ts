@@ -328,6 +328,8 @@ const clearHistory = () => {
   status = "open";
   $("thanks").hidden = true;
   showRating();
+  // What the visitor typed and has not been acknowledged stays visible; it is sent in the new session.
+  for (const item of outbox) pendingBubble(item.clientId, item.text);
 };
 
 const pendingBubble = (clientId: string, text: string) => {
