@@ -1,0 +1,676 @@
+// The chat frame, served from Sohbet's origin inside the loader's iframe. It owns the visitor socket, the
+// visitor token and the outbox. Every visible string comes from the template (Thymeleaf message keys).
+
+import { linkPieces, safeUrl } from "./text";
+
+interface FrameConfig {
+  inbox: string;
+  greeting: string | null;
+  replyTime: string | null;
+  preChat: boolean;
+  parentOrigin: string;
+  socketPath: string;
+  attachmentsUrl: string;
+  maxFileBytes: number;
+  lang: string;
+}
+interface Attachment {
+  name: string;
+  type: string;
+  size: number;
+  url: string;
+}
+interface ChatMessage {
+  seq: number;
+  clientId?: string | null;
+  kind: "text" | "attachment" | "activity";
+  author: "visitor" | "agent" | "system";
+  authorName?: string | null;
+  text?: string | null;
+  attachment?: Attachment | null;
+  activity?: string | null;
+  status?: string;
+  at?: string;
+}
+interface Conversation {
+  status: string;
+  lastSeq: number;
+  agentSeenSeq: number;
+  rating: number | null;
+}
+interface Outgoing {
+  clientId: string;
+  text: string;
+}
+
+const d = document;
+const $ = <T extends HTMLElement>(id: string) => d.getElementById(id) as T;
+const config: FrameConfig = JSON.parse(d.body.dataset.config || "{}");
+const texts = $("texts").dataset;
+const t = (key: string) => texts[key] || texts.generic || "";
+
+const log = $<HTMLOListElement>("log");
+const composer = $<HTMLFormElement>("composer");
+const input = $<HTMLTextAreaElement>("text");
+const attach = $<HTMLButtonElement>("attach");
+const fileInput = $<HTMLInputElement>("file");
+const prechat = $<HTMLFieldSetElement>("prechat");
+const rating = $<HTMLFormElement>("rating");
+const errorLine = $("error");
+
+const KEY = "sohbet." + config.inbox;
+const OUTBOX = KEY + ".outbox";
+const SEEN = KEY + ".seen";
+const ALLOWED_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"];
+const parentOrigin = /^https?:\/\/[^/]+$/.test(config.parentOrigin) ? config.parentOrigin : "";
+
+// Storage can throw in third-party frames when the browser blocks it; the chat then lives for the page only.
+const memory: Record<string, string> = {};
+const store = {
+  get: (key: string): string | null => {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return key in memory ? memory[key] : null;
+    }
+  },
+  set: (key: string, value: string | null) => {
+    try {
+      if (value == null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      if (value == null) delete memory[key];
+      else memory[key] = value;
+    }
+  },
+};
+
+let token = store.get(KEY);
+let identity: string | null = null;
+let initialised = false;
+let socket: WebSocket | undefined;
+let welcomed = false;
+let verified = false;
+let resetting = false;
+let synced = false;
+let attempt = 0;
+let reconnectTimer = 0;
+let pingTimer = 0;
+let lastSeq = 0;
+let helloAfter = 0;
+let seenSent = Number(store.get(SEEN)) || 0;
+let agentSeen = 0;
+let unreadPosted = -1;
+let status = "open";
+let rated = false;
+let hasConversation = false;
+let profile: { name: string; email: string } | null = null;
+let isOpen = false;
+let typingSentAt = 0;
+let typingTimer = 0;
+let agentTypingTimer = 0;
+let chosenRating = 0;
+const shown = new Map<number, HTMLLIElement>();
+const pending = new Map<string, HTMLLIElement>();
+let outbox: Outgoing[] = [];
+try {
+  outbox = JSON.parse(store.get(OUTBOX) || "[]");
+} catch {
+  outbox = [];
+}
+
+const uuid = (): string => {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join("");
+  return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+};
+
+const toParent = (message: Record<string, unknown>) => {
+  if (parentOrigin && parent !== window) parent.postMessage({ ...message, sohbet: 1 }, parentOrigin);
+};
+
+const send = (frame: Record<string, unknown>) => {
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+  return false;
+};
+
+const saveOutbox = () => store.set(OUTBOX, outbox.length ? JSON.stringify(outbox) : null);
+
+const showError = (text: string) => {
+  errorLine.textContent = text;
+  errorLine.hidden = !text;
+};
+
+// ---- rendering: text only, links only for safe schemes ----
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => {
+  const node = d.createElement(tag);
+  if (cls) node.className = cls;
+  if (text != null) node.textContent = text;
+  return node;
+};
+
+const link = (href: string, label: string) => {
+  const a = el("a", "", label);
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer nofollow";
+  return a;
+};
+
+const renderText = (parent: HTMLElement, text: string) => {
+  for (const [label, href] of linkPieces(text)) parent.append(href ? link(href, label) : label);
+};
+
+const timeFormat = (() => {
+  try {
+    return new Intl.DateTimeFormat(config.lang, { hour: "numeric", minute: "2-digit" });
+  } catch {
+    return null;
+  }
+})();
+
+const sizeText = (bytes: number) =>
+  bytes < 1024 ? bytes + " B" : bytes < 1048576 ? Math.round(bytes / 1024) + " KB" : (bytes / 1048576).toFixed(1) + " MB";
+
+const bubble = (m: ChatMessage): HTMLLIElement => {
+  if (m.kind === "activity") {
+    return el("li", "activity", texts[m.activity || ""] || "") as HTMLLIElement;
+  }
+  const li = el("li", "msg " + (m.author === "visitor" ? "mine" : m.author));
+  if (m.author !== "visitor") li.append(el("span", "who", m.authorName || t("agent")));
+  const body = el("div", "body");
+  body.dir = "auto";
+  if (m.kind === "attachment" && m.attachment) {
+    const file = m.attachment;
+    const href = safeUrl(new URL(file.url, location.href).href);
+    if (href && /^image\/(png|jpeg|gif|webp)$/.test(file.type)) {
+      const a = link(href, "");
+      const img = el("img");
+      img.src = href;
+      img.alt = file.name;
+      img.loading = "lazy";
+      a.append(img);
+      body.append(a);
+    } else if (href) {
+      body.append(link(href, file.name + " (" + sizeText(file.size) + ")"));
+    } else {
+      body.textContent = file.name;
+    }
+  } else {
+    renderText(body, m.text || "");
+  }
+  li.append(body);
+  const meta = el("span", "meta");
+  if (m.at && timeFormat) {
+    const time = el("time", "", timeFormat.format(new Date(m.at)));
+    time.dateTime = m.at;
+    meta.append(time);
+  }
+  li.append(meta);
+  return li as HTMLLIElement;
+};
+
+const setMeta = (li: HTMLLIElement, text: string) => {
+  let note = li.querySelector(".note");
+  if (!note) note = li.querySelector(".meta")!.appendChild(el("span", "note"));
+  note.textContent = text;
+};
+
+const scrollDown = () => {
+  log.scrollTop = log.scrollHeight;
+};
+
+const insert = (li: HTMLLIElement, seq: number) => {
+  li.dataset.seq = String(seq);
+  // Catch-up and live frames arrive in order; pending bubbles stay last until acknowledged.
+  let before: Element | null = null;
+  for (const child of Array.from(log.children) as HTMLElement[]) {
+    const other = Number(child.dataset.seq || Infinity);
+    if (other > seq) {
+      before = child;
+      break;
+    }
+  }
+  log.insertBefore(li, before);
+};
+
+const markSeen = () => {
+  let last: HTMLLIElement | undefined;
+  for (const [seq, li] of shown) {
+    if (li.classList.contains("mine") && seq <= agentSeen) {
+      li.classList.add("seen");
+      last = li;
+    }
+  }
+  for (const note of Array.from(log.querySelectorAll(".seen .note"))) note.textContent = "";
+  if (last) setMeta(last, t("seen"));
+};
+
+const updateUnread = () => {
+  let count = 0;
+  if (!isOpen) {
+    for (const [seq, li] of shown) if (seq > seenSent && !li.classList.contains("mine")) count++;
+  }
+  if (count !== unreadPosted) {
+    unreadPosted = count;
+    toParent({ type: "unread", count });
+  }
+};
+
+const sendSeen = () => {
+  // Only after the catch-up: one seen per catch-up message would trip the server's frame-rate limit.
+  if (isOpen && d.visibilityState === "visible" && lastSeq > seenSent && synced) {
+    if (send({ type: "seen", seq: lastSeq })) {
+      seenSent = lastSeq;
+      store.set(SEEN, String(seenSent));
+    }
+  }
+  updateUnread();
+};
+
+const showRating = () => {
+  rating.hidden = !(status === "resolved" && !rated && hasConversation);
+};
+
+const onMessage = (m: ChatMessage) => {
+  if (typeof m.seq !== "number" || (shown.has(m.seq) && !shown.get(m.seq)!.dataset.provisional)) return;
+  hasConversation = true;
+  const li = bubble(m);
+  const old = shown.get(m.seq) || (m.clientId ? pending.get(m.clientId) : undefined);
+  if (m.clientId) {
+    pending.delete(m.clientId);
+    outbox = outbox.filter((o) => o.clientId !== m.clientId);
+    saveOutbox();
+  }
+  if (old) old.replaceWith(li);
+  li.dataset.seq = String(m.seq);
+  if (!old) insert(li, m.seq);
+  shown.set(m.seq, li);
+  lastSeq = Math.max(lastSeq, m.seq);
+  if (m.status) status = m.status;
+  if (m.kind === "activity") {
+    if (m.activity === "rated") {
+      rated = true;
+      $("thanks").hidden = false;
+    }
+    if (m.activity === "reopened") rated = false;
+  }
+  if (m.author === "agent") setTyping(false);
+  showRating();
+  prechat.hidden = true;
+  markSeen();
+  scrollDown();
+  sendSeen();
+};
+
+const setTyping = (on: boolean) => {
+  $("typing").hidden = !on;
+  clearTimeout(agentTypingTimer);
+  // A lost "typing off" must not leave the indicator up forever.
+  if (on) agentTypingTimer = window.setTimeout(() => setTyping(false), 15000);
+};
+
+const clearHistory = () => {
+  log.textContent = "";
+  shown.clear();
+  pending.clear();
+  lastSeq = 0;
+  agentSeen = 0;
+  hasConversation = false;
+  rated = false;
+  status = "open";
+  $("thanks").hidden = true;
+  showRating();
+  // What the visitor typed and has not been acknowledged stays visible; it is sent in the new session.
+  for (const item of outbox) pendingBubble(item.clientId, item.text);
+};
+
+const pendingBubble = (clientId: string, text: string) => {
+  const li = bubble({ seq: 0, kind: "text", author: "visitor", text });
+  li.dataset.clientId = clientId;
+  li.classList.add("pending");
+  setMeta(li, t("sending"));
+  log.append(li);
+  pending.set(clientId, li);
+  scrollDown();
+  return li;
+};
+
+const failBubble = (clientId: string, reason: string, retry: boolean) => {
+  const li = pending.get(clientId);
+  if (!li) return;
+  li.classList.replace("pending", "failed");
+  setMeta(li, t("failed"));
+  const note = li.querySelector(".note")!;
+  if (retry) {
+    const again = el("button", "retry", t("retry"));
+    again.type = "button";
+    again.onclick = () => {
+      const body = li.querySelector(".body")!.textContent || "";
+      again.remove();
+      li.classList.replace("failed", "pending");
+      note.textContent = t("sending");
+      outbox.push({ clientId, text: body });
+      saveOutbox();
+      if (synced) send({ type: "send", clientId, text: body });
+    };
+    note.after(again);
+  }
+  showError(t(reason));
+};
+
+const flushOutbox = () => {
+  if (profile && send({ type: "profile", ...profile })) profile = null;
+  for (const item of outbox) send({ type: "send", clientId: item.clientId, text: item.text });
+};
+
+// ---- socket ----
+
+const onFrame = (frame: any) => {
+  switch (frame.type) {
+    case "welcome": {
+      const changed = frame.token !== token;
+      welcomed = true;
+      $("state").hidden = true;
+      attach.disabled = false;
+      // A verified customer's session is kept in memory only, so a shared computer that signs out
+      // does not resume it; the anonymous token is what the spec keeps in storage.
+      token = frame.token;
+      verified = !!frame.verified;
+      store.set(KEY, verified ? null : token);
+      if (changed) {
+        const after = helloAfter;
+        clearHistory();
+        if (after > 0) {
+          // The catch-up went out from the old session's sequence; ask again from the start.
+          helloAfter = 0;
+          resetting = true;
+          socket!.close();
+          return;
+        }
+      }
+      const c: Conversation | null = frame.conversation;
+      hasConversation = !!c;
+      if (c) {
+        status = c.status;
+        rated = c.rating != null;
+        agentSeen = c.agentSeenSeq || 0;
+      }
+      prechat.hidden = !(config.preChat && !c && !frame.verified && !profile);
+      showRating();
+      break;
+    }
+    case "message":
+      onMessage(frame);
+      break;
+    case "synced":
+      synced = true;
+      attempt = 0;
+      flushOutbox();
+      markSeen();
+      sendSeen();
+      break;
+    case "ack": {
+      outbox = outbox.filter((o) => o.clientId !== frame.clientId);
+      saveOutbox();
+      const li = pending.get(frame.clientId);
+      pending.delete(frame.clientId);
+      if (!li) break;
+      if (shown.has(frame.seq)) {
+        li.remove();
+      } else {
+        li.classList.remove("pending");
+        li.dataset.provisional = "1";
+        li.querySelector(".note")!.textContent = "";
+        li.dataset.seq = String(frame.seq);
+        shown.set(frame.seq, li);
+        hasConversation = true;
+      }
+      break;
+    }
+    case "typing":
+      setTyping(!!frame.on);
+      break;
+    case "seen":
+      agentSeen = Math.max(agentSeen, Number(frame.seq) || 0);
+      markSeen();
+      break;
+    case "error":
+      onError(frame);
+      break;
+  }
+};
+
+const onError = (frame: { code: string; message?: string; clientId?: string }) => {
+  const code = frame.code;
+  if (frame.clientId) {
+    outbox = outbox.filter((o) => o.clientId !== frame.clientId);
+    saveOutbox();
+    failBubble(frame.clientId, code, code !== "too_long" && code !== "empty" && code !== "conflict");
+    return;
+  }
+  if (code === "unknown_inbox") {
+    attempt = -1;
+    socket && socket.close();
+  }
+  if (texts[code]) showError(t(code));
+  else console.warn("Sohbet:", code, frame.message || "");
+};
+
+const connect = () => {
+  clearTimeout(reconnectTimer);
+  if (socket || attempt < 0) return;
+  const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + config.socketPath);
+  socket = ws;
+  ws.onopen = () => {
+    helloAfter = lastSeq;
+    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq });
+    pingTimer = window.setInterval(() => send({ type: "ping" }), 25000);
+  };
+  ws.onmessage = (event) => {
+    try {
+      onFrame(JSON.parse(event.data));
+    } catch (e) {
+      console.warn("Sohbet:", e);
+    }
+  };
+  ws.onclose = () => {
+    clearInterval(pingTimer);
+    socket = undefined;
+    welcomed = synced = false;
+    attach.disabled = true;
+    if (attempt < 0) return;
+    $("state").hidden = resetting;
+    // Full jitter: a restart of the server must not bring every widget back in the same second.
+    const delay = resetting ? 0 : Math.random() * Math.min(30000, 500 * 2 ** attempt);
+    resetting = false;
+    attempt++;
+    reconnectTimer = window.setTimeout(connect, delay);
+  };
+};
+
+addEventListener("online", () => {
+  if (!socket && attempt >= 0) {
+    attempt = 0;
+    connect();
+  }
+});
+
+// ---- loader messages ----
+
+addEventListener("message", (event) => {
+  const m = event.data;
+  if (event.source !== parent || event.origin !== parentOrigin || !m || m.sohbet !== 1) return;
+  switch (m.type) {
+    case "open":
+      isOpen = true;
+      if (m.focus) input.focus();
+      sendSeen();
+      break;
+    case "close":
+      isOpen = false;
+      stopTyping();
+      updateUnread();
+      break;
+    case "identify": {
+      const next = typeof m.token === "string" && m.token ? m.token : null;
+      const changed = next !== identity;
+      identity = next;
+      if (!initialised) {
+        initialised = true;
+        connect();
+      } else if (changed) {
+        // Another customer (or none): nothing typed for the previous one may be sent as this one.
+        outbox = [];
+        saveOutbox();
+        for (const li of pending.values()) li.remove();
+        pending.clear();
+        // A verified session is never resumed under another identity, nor anonymously.
+        if (verified) token = null;
+        if (welcomed) send({ type: "identify", identity });
+      }
+      break;
+    }
+    case "locale":
+      if (typeof m.lang === "string" && m.lang !== config.lang) {
+        const url = new URL(location.href);
+        url.searchParams.set("lang", m.lang);
+        location.replace(url.href);
+      }
+      break;
+  }
+});
+
+// ---- composer ----
+
+const stopTyping = () => {
+  clearTimeout(typingTimer);
+  if (typingSentAt) send({ type: "typing", on: false });
+  typingSentAt = 0;
+};
+
+input.addEventListener("input", () => {
+  const now = Date.now();
+  if (now - typingSentAt > 3000 && input.value.trim() && send({ type: "typing", on: true })) typingSentAt = now;
+  clearTimeout(typingTimer);
+  typingTimer = window.setTimeout(stopTyping, 3000);
+});
+
+input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    composer.requestSubmit();
+  }
+});
+
+const takeProfile = () => {
+  if (prechat.hidden) return;
+  const name = $<HTMLInputElement>("name").value.trim();
+  const email = $<HTMLInputElement>("email").value.trim();
+  if (name || email) profile = { name, email };
+  prechat.hidden = true;
+};
+
+composer.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = input.value;
+  if (!text.trim()) return;
+  stopTyping();
+  showError("");
+  takeProfile();
+  const item = { clientId: uuid(), text };
+  outbox.push(item);
+  saveOutbox();
+  pendingBubble(item.clientId, text);
+  input.value = "";
+  if (synced) flushProfileThen(item);
+});
+
+const flushProfileThen = (item: Outgoing) => {
+  if (profile && send({ type: "profile", ...profile })) profile = null;
+  send({ type: "send", clientId: item.clientId, text: item.text });
+};
+
+attach.addEventListener("click", () => fileInput.click());
+
+fileInput.addEventListener("change", () => {
+  const file = fileInput.files && fileInput.files[0];
+  fileInput.value = "";
+  if (!file) return;
+  showError("");
+  if (ALLOWED_TYPES.indexOf(file.type) < 0) return showError(t("file_type"));
+  if (file.size > config.maxFileBytes) return showError(t("file_size"));
+  const clientId = uuid();
+  pendingBubble(clientId, file.name);
+  const form = new FormData();
+  form.append("file", file);
+  form.append("clientId", clientId);
+  fetch(config.attachmentsUrl, { method: "POST", headers: { Authorization: "Bearer " + token }, body: form })
+    .then((response) => {
+      if (response.ok) return response.json().then(onMessage);
+      failBubble(
+        clientId,
+        response.status === 413 ? "file_size" : response.status === 415 ? "file_type" : response.status === 429 ? "rate_limited" : "upload",
+        false,
+      );
+    })
+    .catch(() => failBubble(clientId, "upload", false));
+});
+
+// ---- rating ----
+
+for (const star of Array.from(rating.querySelectorAll<HTMLButtonElement>("[data-rating]"))) {
+  star.setAttribute("aria-pressed", "false");
+  star.addEventListener("click", () => {
+    chosenRating = Number(star.dataset.rating);
+    for (const other of Array.from(rating.querySelectorAll<HTMLElement>("[data-rating]"))) {
+      other.setAttribute("aria-pressed", String(Number(other.dataset.rating) <= chosenRating));
+    }
+  });
+}
+
+rating.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!chosenRating) return;
+  const comment = $<HTMLTextAreaElement>("comment").value.trim();
+  if (send({ type: "rate", rating: chosenRating, ...(comment ? { comment } : {}) })) {
+    rated = true;
+    showRating();
+    $("thanks").hidden = false;
+  }
+});
+
+// ---- start ----
+
+$("heading").textContent = config.greeting || t("greeting");
+if (config.replyTime) {
+  $("reply").textContent = config.replyTime;
+  $("reply").hidden = false;
+}
+$("close").addEventListener("click", () => toParent({ type: "close" }));
+addEventListener("keydown", (event) => {
+  if (event.key === "Escape") toParent({ type: "close" });
+});
+d.addEventListener("visibilitychange", sendSeen);
+for (const item of outbox) pendingBubble(item.clientId, item.text);
+
+if (parentOrigin && parent !== window) {
+  toParent({ type: "ready" });
+  // A loader answers "ready" with identify at once; without one (an old loader) the frame still connects.
+  setTimeout(() => {
+    if (!initialised) {
+      initialised = true;
+      connect();
+    }
+  }, 3000);
+} else {
+  initialised = true;
+  connect();
+}
