@@ -1,0 +1,237 @@
+package org.sohbet.conversation.web;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sohbet.account.Accounts;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.account.events.AgentAccessChanged;
+import org.sohbet.conversation.Author;
+import org.sohbet.conversation.ConversationFeed;
+import org.sohbet.conversation.ConversationFeeds;
+import org.sohbet.conversation.ConversationId;
+import org.sohbet.conversation.ConversationProblem;
+import org.sohbet.conversation.Conversations;
+import org.sohbet.conversation.Frames;
+import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.realtime.FrameRate;
+import org.sohbet.shared.realtime.LiveEvent;
+import org.sohbet.shared.realtime.RealtimeHub;
+import org.sohbet.shared.realtime.Sockets;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** The console's socket, {@code /ws/agent}: the agent half of docs/protocol.md. */
+@Component
+class AgentSocketHandler extends TextWebSocketHandler {
+
+    private static final String STATE = "sohbet.agent";
+    /** How long a successful access check is trusted; disabling an agent also closes its sockets at once. */
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+
+    private final Accounts accounts;
+    private final Conversations conversations;
+    private final ConversationFeeds feeds;
+    private final RealtimeHub hub;
+    private final Set<AgentConnection> connections = ConcurrentHashMap.newKeySet();
+
+    AgentSocketHandler(Accounts accounts, Conversations conversations, ConversationFeeds feeds, RealtimeHub hub) {
+        this.accounts = accounts;
+        this.conversations = conversations;
+        this.feeds = feeds;
+        this.hub = hub;
+    }
+
+    private static final class AgentConnection {
+        final WebSocketSession socket;
+        final SignedInAgent agent;
+        final FrameRate rate = new FrameRate();
+        final Map<Long, ConversationFeed> watched = new HashMap<>();
+        RealtimeHub.Subscription account;
+        long checkedAt = System.nanoTime();
+
+        AgentConnection(WebSocketSession socket, SignedInAgent agent) {
+            this.socket = socket;
+            this.agent = agent;
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        SignedInAgent agent = agentOf(raw.getPrincipal());
+        if (agent == null || !accounts.sessionValid(agent)) {
+            Sockets.close(raw, CloseStatus.POLICY_VIOLATION.withReason("not signed in"));
+            return;
+        }
+        AgentConnection connection = new AgentConnection(Sockets.bounded(raw), agent);
+        raw.getAttributes().put(STATE, connection);
+        connections.add(connection);
+        connection.account = hub.subscribe(
+                RealtimeHub.accountTopic(agent.accountId().value()),
+                event -> Sockets.send(connection.socket, event.json()));
+        Sockets.send(
+                connection.socket,
+                Frames.write(Map.of("type", "welcome", "agent", agent.agentId().value())));
+    }
+
+    private static SignedInAgent agentOf(Principal principal) {
+        if (principal instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof SignedInAgent agent) {
+            return agent;
+        }
+        return null;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
+        AgentConnection connection = (AgentConnection) raw.getAttributes().get(STATE);
+        if (connection == null) {
+            return;
+        }
+        if (!connection.rate.allow()) {
+            Sockets.close(connection.socket, CloseStatus.POLICY_VIOLATION.withReason("too many frames"));
+            return;
+        }
+        if (System.nanoTime() - connection.checkedAt > RECHECK.toNanos()) {
+            if (!accounts.sessionValid(connection.agent)) {
+                Sockets.close(connection.socket, CloseStatus.POLICY_VIOLATION.withReason("access ended"));
+                return;
+            }
+            connection.checkedAt = System.nanoTime();
+        }
+        JsonNode frame;
+        try {
+            frame = Frames.mapper().readTree(message.getPayload());
+        } catch (JacksonException e) {
+            send(connection, Frames.error("invalid", "Not JSON.", null));
+            return;
+        }
+        String type = frame.path("type").asString("");
+        String clientId =
+                frame.path("clientId").isString() ? frame.path("clientId").asString() : null;
+        ConversationId conversation =
+                new ConversationId(frame.path("conversation").asLong(0));
+        try {
+            switch (type) {
+                case "watch" ->
+                    watch(connection, conversation, frame.path("after").asLong(0));
+                case "unwatch" -> unwatch(connection, conversation.value());
+                case "send" -> {
+                    if (clientId == null) {
+                        throw new ConversationProblem("invalid");
+                    }
+                    String text =
+                            frame.path("text").isString() ? frame.path("text").asString() : null;
+                    Conversations.Posted posted = conversations.postFromAgent(
+                            connection.agent.accountId(), connection.agent.agentId(), conversation, clientId, text);
+                    send(connection, Frames.ack(clientId, posted.message()));
+                }
+                case "typing" -> {
+                    requireOwn(connection, conversation);
+                    boolean on = frame.path("on").asBoolean(false);
+                    hub.publish(
+                            RealtimeHub.conversationTopic(conversation.value()),
+                            new LiveEvent(
+                                    "typing",
+                                    0,
+                                    Author.AGENT.code(),
+                                    Frames.typing(conversation.value(), Author.AGENT, on)));
+                }
+                case "seen" -> {
+                    requireOwn(connection, conversation);
+                    long seq = frame.path("seq").asLong(0);
+                    conversations.markSeen(connection.agent.accountId(), conversation, Author.AGENT, seq);
+                    hub.publish(
+                            RealtimeHub.conversationTopic(conversation.value()),
+                            new LiveEvent(
+                                    "seen",
+                                    0,
+                                    Author.AGENT.code(),
+                                    Frames.seen(conversation.value(), Author.AGENT, seq)));
+                }
+                case "ping" -> send(connection, "{\"type\":\"pong\"}");
+                default -> send(connection, Frames.error("invalid", "Unknown frame type.", clientId));
+            }
+        } catch (ConversationProblem problem) {
+            send(connection, Frames.error(problem.code(), problem.code(), clientId));
+        } catch (NotFoundException notFound) {
+            send(connection, Frames.error("not_found", "No such conversation.", clientId));
+        }
+    }
+
+    private void requireOwn(AgentConnection connection, ConversationId conversation) {
+        conversations.find(connection.agent.accountId(), conversation).orElseThrow(NotFoundException::new);
+    }
+
+    private void watch(AgentConnection connection, ConversationId conversation, long after) {
+        unwatch(connection, conversation.value());
+        ConversationFeed feed = feeds.open(
+                connection.agent.accountId(),
+                conversation,
+                after,
+                json -> Sockets.send(connection.socket, json),
+                // Agents see every stored message and the visitor's typing and seen marks.
+                (LiveEvent event) -> event.stored() || Author.VISITOR.code().equals(event.author()));
+        synchronized (connection.watched) {
+            connection.watched.put(conversation.value(), feed);
+        }
+    }
+
+    private void unwatch(AgentConnection connection, long conversation) {
+        ConversationFeed feed;
+        synchronized (connection.watched) {
+            feed = connection.watched.remove(conversation);
+        }
+        if (feed != null) {
+            feed.close();
+        }
+    }
+
+    private static void send(AgentConnection connection, String json) {
+        Sockets.send(connection.socket, json);
+    }
+
+    /** Disabling an agent closes its open sockets now, not at their next frame. */
+    @EventListener
+    void onAccessChanged(AgentAccessChanged changed) {
+        if (changed.enabled()) {
+            return;
+        }
+        for (AgentConnection connection : connections) {
+            if (connection.agent.accountId().equals(changed.accountId())
+                    && connection.agent.agentId().equals(changed.agentId())) {
+                Sockets.close(connection.socket, CloseStatus.POLICY_VIOLATION.withReason("access ended"));
+            }
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
+        AgentConnection connection = (AgentConnection) raw.getAttributes().remove(STATE);
+        if (connection == null) {
+            return;
+        }
+        connections.remove(connection);
+        if (connection.account != null) {
+            connection.account.close();
+        }
+        synchronized (connection.watched) {
+            connection.watched.values().forEach(ConversationFeed::close);
+            connection.watched.clear();
+        }
+    }
+
+    int openConnections() {
+        return connections.size();
+    }
+}
