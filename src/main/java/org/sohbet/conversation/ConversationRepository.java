@@ -143,7 +143,7 @@ class ConversationRepository {
                                last_preview = coalesce(:preview, last_preview), rating = :rating,
                                rating_comment = :comment, updated_at = :now
                          where id = :id
-                        returning """ + SUMMARY_COLUMNS)
+                        returning""" + " " + SUMMARY_COLUMNS)
                 .param("status", status.code())
                 .param("assignee", assignee == null ? null : assignee.value())
                 .param("preview", preview)

@@ -74,6 +74,7 @@ class WidgetController {
             config.put("dir", language.direction());
             config.put("open", messages.getMessage("widget.launcher.open", null, language.locale()));
             config.put("close", messages.getMessage("widget.launcher.close", null, language.locale()));
+            config.put("title", messages.getMessage("widget.title", null, language.locale()));
             config.put("frame", own + "/widget/frame?inbox=" + found.get().publicKey() + "&lang=" + language.tag());
             response = ResponseEntity.ok();
             body = Frames.write(config);
@@ -107,7 +108,7 @@ class WidgetController {
                 DEFAULT_CSP.replace("frame-ancestors 'none'", "frame-ancestors " + ancestors(box, own)));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("inbox", box.publicKey());
-        config.put("greeting", text(box.greeting(), language, "widget.greeting.default"));
+        config.put("greeting", text(box.greeting(), language, "widget.greeting"));
         config.put("replyTime", text(box.replyTime(), language, "widget.replyTime.default"));
         config.put("preChat", box.preChat());
         config.put("parentOrigin", origin);
