@@ -56,6 +56,11 @@ class DemoShopIntegrationTests extends PostgresIntegrationTest {
 
         Document product = page(links.first().attr("href"));
         assertThat(product.selectFirst("h1").text()).isEqualTo(links.first().text());
+
+        String image = product.selectFirst(".product-detail img").attr("src");
+        MockHttpServletResponse picture = mvc.perform(get(image)).andReturn().getResponse();
+        assertThat(picture.getStatus()).as(image).isEqualTo(200);
+        assertThat(picture.getContentType()).startsWith("image/svg+xml");
     }
 
     @Test
