@@ -73,6 +73,10 @@ class PageQualityIntegrationTests extends PostgresIntegrationTest {
         String invitation = link.substring(link.indexOf("/invite/"));
         check("invitation", get(invitation), problems);
 
+        for (String path : List.of("/demo", "/demo/products/wool-scarf", "/demo/cart", "/demo/checkout")) {
+            checkDemo(path, problems);
+        }
+
         assertThat(problems).isEmpty();
     }
 
@@ -106,6 +110,22 @@ class PageQualityIntegrationTests extends PostgresIntegrationTest {
         assertHeaders(response);
         assertThat(response.getStatus()).as(name).isEqualTo(200);
         checkPage(name, Jsoup.parse(response.getContentAsString()), problems);
+    }
+
+    /**
+     * The demo shop shares the widget's chain, whose frame must be embeddable, so it has no X-Frame-Options; its CSP
+     * still forbids framing.
+     */
+    private void checkDemo(String path, List<String> problems) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        assertThat(response.getHeader("Content-Security-Policy"))
+                .as(path)
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(response.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        checkPage(path, Jsoup.parse(response.getContentAsString()), problems);
     }
 
     private void checkPage(String name, Document page, List<String> problems) {
