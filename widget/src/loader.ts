@@ -95,7 +95,7 @@ const SVG = "http://www.w3.org/2000/svg";
 
   const draw = () => {
     const host = d.createElement("sohbet-widget");
-    const root = host.attachShadow({ mode: "closed" });
+    const root = host.attachShadow({ mode: "open" });
     // A constructed sheet is not subject to the shop's style-src CSP; a <style> element is the fallback.
     if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
       const sheet = new CSSStyleSheet();

@@ -63,7 +63,7 @@ class AttachmentUploadController {
             return tooLarge();
         }
         long retry = Math.max(
-                limits.acquire(Limit.UPLOADS_PER_VISITOR, "session:" + session.id()),
+                limits.acquire(Limit.UPLOADS_PER_VISITOR, "session:" + session.token()),
                 limits.acquire(Limit.UPLOADS_PER_VISITOR, "address:" + request.getRemoteAddr()));
         if (retry > 0) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

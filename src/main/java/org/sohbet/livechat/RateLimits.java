@@ -40,6 +40,11 @@ class RateLimits {
         this.clock = clock;
     }
 
+    /** Forgets every count; tests start from zero. */
+    void reset() {
+        windows.clear();
+    }
+
     /** Counts one event; returns 0 when allowed, else the seconds until the window ends. */
     long acquire(Limit limit, String client) {
         long now = clock.millis();

@@ -53,6 +53,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final RateLimits limits;
     private final MessageSource messages;
     private final Clock clock;
+    private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("visitor-hello-timer").daemon().factory());
 
@@ -101,6 +102,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         Visitor visitor = new Visitor(
                 socket, remote == null ? "unknown" : remote.getAddress().getHostAddress());
         raw.getAttributes().put(STATE, visitor);
+        open.add(visitor);
         timers.schedule(
                 () -> {
                     if (visitor.session == null && socket.isOpen()) {
@@ -256,7 +258,12 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                         })
                         .orElse(null));
         Sockets.send(visitor.socket, Frames.write(frame));
-        conversation.ifPresent(c -> openFeed(visitor, c, after));
+        if (conversation.isPresent()) {
+            openFeed(visitor, conversation.get(), after);
+        } else {
+            // Nothing to catch up on; the client still waits for "synced" before it sends its outbox.
+            Sockets.send(visitor.socket, "{\"type\":\"synced\",\"conversation\":null,\"lastSeq\":0}");
+        }
     }
 
     private void openFeed(Visitor visitor, ConversationSummary conversation, long after) {
@@ -284,7 +291,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             error(visitor, "invalid", null);
             return;
         }
-        long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + visitor.session.id());
+        long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + visitor.session.token());
         if (retry > 0) {
             rateLimited(visitor, clientId, retry);
             return;
@@ -357,6 +364,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         if (visitor == null) {
             return;
         }
+        open.remove(visitor);
         if (visitor.typing) {
             typing(visitor, false);
         }
@@ -400,8 +408,23 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         return value == null || !value.isString() ? null : value.asString();
     }
 
+    /**
+     * Closes every visitor socket with 1012 (service restart), so widgets reconnect with backoff and resume from their
+     * last sequence. Runs at shutdown; tests use it to force a reconnect.
+     */
+    void disconnectAll() {
+        for (Visitor visitor : open) {
+            Sockets.close(visitor.socket, CloseStatus.SERVICE_RESTARTED);
+        }
+    }
+
+    int openSockets() {
+        return open.size();
+    }
+
     @Override
     public void destroy() {
+        disconnectAll();
         timers.shutdownNow();
     }
 }

@@ -59,6 +59,18 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
         return page;
     }
 
+    private final java.util.List<BrowserContext> others = new java.util.ArrayList<>();
+
+    /** Another browser, as a second person would have: its own cookies and storage. Closed after the test. */
+    protected Page otherBrowser(String locale) {
+        BrowserContext other = browser.newContext(
+                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 800));
+        other.setDefaultTimeout(TIMEOUT_MILLIS);
+        other.setDefaultNavigationTimeout(TIMEOUT_MILLIS);
+        others.add(other);
+        return other.newPage();
+    }
+
     /** The address of {@code path} on this test run's server, e.g. {@code url("/login")}. */
     protected String url(String path) {
         return "http://127.0.0.1:" + port + path;
@@ -66,6 +78,8 @@ public abstract class BrowserIntegrationTest extends PostgresIntegrationTest {
 
     @AfterEach
     void closePage() {
+        others.forEach(BrowserContext::close);
+        others.clear();
         if (context != null) {
             context.close();
             context = null;

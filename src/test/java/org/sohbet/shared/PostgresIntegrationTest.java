@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -41,6 +43,9 @@ public abstract class PostgresIntegrationTest {
 
     @Autowired
     protected CountingPasswordEncoder passwordEncoder;
+
+    @Autowired
+    protected ApplicationContext applicationContext;
 
     @LocalServerPort
     protected int port;
@@ -76,6 +81,10 @@ public abstract class PostgresIntegrationTest {
         }
         clock.reset();
         passwordEncoder.reset();
+        // In-memory abuse limits count per address, and every test comes from 127.0.0.1.
+        if (applicationContext.containsBean("rateLimits")) {
+            ReflectionTestUtils.invokeMethod(applicationContext.getBean("rateLimits"), "reset");
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
