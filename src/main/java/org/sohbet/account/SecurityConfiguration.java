@@ -59,7 +59,10 @@ class SecurityConfiguration {
                                 "/actuator/health",
                                 "/actuator/health/**")
                         .permitAll()
-                        .requestMatchers("/console/settings/account/**", "/console/settings/agents/**")
+                        .requestMatchers(
+                                "/console/settings/account/**",
+                                "/console/settings/agents/**",
+                                "/console/settings/inboxes/**")
                         .hasAnyRole(Role.OWNER.name(), Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())

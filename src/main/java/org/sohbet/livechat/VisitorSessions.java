@@ -49,16 +49,7 @@ class VisitorSessions {
                 .param("now", DatabaseTime.of(clock.instant()))
                 .param("hash", hash(token))
                 .param("inbox", inbox.id())
-                .query((rs, row) -> {
-                    long contact = rs.getLong("contact_id");
-                    return new VisitorSession(
-                            rs.getLong("id"),
-                            new AccountId(rs.getLong("account_id")),
-                            rs.getLong("inbox_id"),
-                            token,
-                            rs.wasNull() ? null : new ContactId(contact),
-                            rs.getBoolean("verified"));
-                })
+                .query((rs, row) -> map(rs, token))
                 .optional();
     }
 
@@ -99,17 +90,20 @@ class VisitorSessions {
                         select id, account_id, inbox_id, contact_id, verified from visitor_session
                         where token_hash = :hash""")
                 .param("hash", hash(token))
-                .query((rs, row) -> {
-                    long contact = rs.getLong("contact_id");
-                    return new VisitorSession(
-                            rs.getLong("id"),
-                            new AccountId(rs.getLong("account_id")),
-                            rs.getLong("inbox_id"),
-                            token,
-                            rs.wasNull() ? null : new ContactId(contact),
-                            rs.getBoolean("verified"));
-                })
+                .query((rs, row) -> map(rs, token))
                 .optional();
+    }
+
+    private static VisitorSession map(java.sql.ResultSet rs, String token) throws java.sql.SQLException {
+        long contact = rs.getLong("contact_id");
+        ContactId contactId = rs.wasNull() ? null : new ContactId(contact);
+        return new VisitorSession(
+                rs.getLong("id"),
+                new AccountId(rs.getLong("account_id")),
+                rs.getLong("inbox_id"),
+                token,
+                contactId,
+                rs.getBoolean("verified"));
     }
 
     static byte[] hash(String token) {

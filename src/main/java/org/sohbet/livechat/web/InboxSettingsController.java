@@ -1,0 +1,135 @@
+package org.sohbet.livechat.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.livechat.Inbox;
+import org.sohbet.livechat.Inboxes;
+import org.sohbet.shared.i18n.Language;
+import org.sohbet.shared.settings.SohbetSettings;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Settings, Inboxes: the snippet to paste, allowed domains, texts per language, pre-chat form, identity secret. */
+@Controller
+class InboxSettingsController {
+
+    private final Inboxes inboxes;
+    private final SohbetSettings settings;
+
+    InboxSettingsController(Inboxes inboxes, SohbetSettings settings) {
+        this.inboxes = inboxes;
+        this.settings = settings;
+    }
+
+    @GetMapping("/console/settings/inboxes")
+    String list(@AuthenticationPrincipal SignedInAgent agent) {
+        requireManager(agent);
+        List<Inbox> all = inboxes.list(agent.accountId());
+        return "redirect:/console/settings/inboxes/" + all.getFirst().id();
+    }
+
+    @GetMapping("/console/settings/inboxes/{id}")
+    String show(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            HttpServletRequest request,
+            Model model) {
+        requireManager(agent);
+        Inbox inbox = inboxes.get(agent.accountId(), id);
+        model.addAttribute("name", inbox.name());
+        model.addAttribute("domains", String.join("\n", inbox.allowedDomains()));
+        model.addAttribute("preChat", inbox.preChat());
+        model.addAttribute("greeting", inbox.greeting());
+        model.addAttribute("replyTime", inbox.replyTime());
+        return page(agent, inbox, request, model);
+    }
+
+    @PostMapping("/console/settings/inboxes/{id}")
+    String save(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        requireManager(agent);
+        Inbox inbox = inboxes.get(agent.accountId(), id);
+        Map<String, String> greeting = perLanguage(form, "greeting.");
+        Map<String, String> replyTime = perLanguage(form, "replyTime.");
+        try {
+            inboxes.update(
+                    agent.accountId(),
+                    id,
+                    form.getOrDefault("name", ""),
+                    form.getOrDefault("domains", ""),
+                    form.containsKey("preChat"),
+                    greeting,
+                    replyTime);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/console/settings/inboxes/" + id;
+        } catch (Inboxes.InboxProblem problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", Map.of(problem.field(), problem.code()));
+            model.addAttribute("name", form.getOrDefault("name", ""));
+            model.addAttribute("domains", form.getOrDefault("domains", ""));
+            model.addAttribute("preChat", form.containsKey("preChat"));
+            model.addAttribute("greeting", greeting);
+            model.addAttribute("replyTime", replyTime);
+            return page(agent, inbox, request, model);
+        }
+    }
+
+    @PostMapping("/console/settings/inboxes/{id}/secret")
+    String rotateSecret(
+            @AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, RedirectAttributes redirect) {
+        requireManager(agent);
+        inboxes.rotateSecret(agent.accountId(), id);
+        redirect.addFlashAttribute("rotated", true);
+        return "redirect:/console/settings/inboxes/" + id;
+    }
+
+    private String page(SignedInAgent agent, Inbox inbox, HttpServletRequest request, Model model) {
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        String base = settings.publicBaseUrl()
+                .map(url -> url.toString().replaceFirst("/+$", ""))
+                .orElseGet(() -> request.getScheme() + "://" + request.getHeader("Host"));
+        model.addAttribute("inbox", inbox);
+        model.addAttribute("inboxes", inboxes.list(agent.accountId()));
+        model.addAttribute(
+                "snippet",
+                "<script async src=\"" + base + "/widget.js\" data-inbox=\"" + inbox.publicKey() + "\"></script>");
+        model.addAttribute("languages", Language.values());
+        return "livechat/inbox-settings";
+    }
+
+    private static Map<String, String> perLanguage(Map<String, String> form, String prefix) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                texts.put(key.substring(prefix.length()), value);
+            }
+        });
+        return texts;
+    }
+
+    private static void requireManager(SignedInAgent agent) {
+        if (!agent.role().managesTeam()) {
+            throw new AccessDeniedException("Owners and admins manage inboxes");
+        }
+    }
+}
