@@ -103,11 +103,11 @@ for mode in $MODES; do
   start_server "$mode"
   case "$mode" in
     latency)
-      out=$(load latency --rate "$RATE" --seconds "$SECONDS_RUN" --visitors "$VISITORS" | tee /dev/stderr)
+      out=$(load latency --rate "$RATE" --seconds "$SECONDS_RUN" --visitors "$VISITORS" ); echo "$out"
       SUMMARY+=("$(grep '^RESULT' <<<"$out")")
       ;;
     throughput)
-      out=$(load throughput --seconds "$SECONDS_RUN" --visitors "$TP_VISITORS" | tee /dev/stderr)
+      out=$(load throughput --seconds "$SECONDS_RUN" --visitors "$TP_VISITORS" ); echo "$out"
       SUMMARY+=("$(grep '^RESULT' <<<"$out")")
       ;;
     idle)
