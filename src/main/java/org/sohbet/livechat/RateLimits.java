@@ -3,11 +3,13 @@ package org.sohbet.livechat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Fixed-window counters for the widget's abuse limits, in memory on this node (ADR 0012). Keys are a limit's name
- * and a client: a visitor session or an address.
+ * and a client: a visitor session or an address. {@code sohbet.rate-limits.enabled=false}
+ * ({@code SOHBET_RATE_LIMITS_ENABLED}) turns them and the per-socket frame rate off: for load tests only.
  */
 @Component
 class RateLimits {
@@ -35,9 +37,16 @@ class RateLimits {
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final boolean enabled;
 
-    RateLimits(Clock clock) {
+    RateLimits(Clock clock, @Value("${sohbet.rate-limits.enabled:true}") boolean enabled) {
         this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Whether the limits apply; false only for a load test. */
+    boolean enabled() {
+        return enabled;
     }
 
     /** Forgets every count; tests start from zero. */
@@ -47,6 +56,9 @@ class RateLimits {
 
     /** Counts one event; returns 0 when allowed, else the seconds until the window ends. */
     long acquire(Limit limit, String client) {
+        if (!enabled) {
+            return 0;
+        }
         long now = clock.millis();
         long windowMillis = limit.window.toMillis();
         long[] retry = {0};

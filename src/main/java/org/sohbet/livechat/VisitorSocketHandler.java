@@ -81,7 +81,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
     private static final class Visitor {
         final WebSocketSession socket;
-        final FrameRate rate = new FrameRate();
+        final FrameRate rate;
         final String address;
         Inbox inbox;
         VisitorSession session;
@@ -89,8 +89,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         ConversationFeed feed;
         boolean typing;
 
-        Visitor(WebSocketSession socket, String address) {
+        Visitor(WebSocketSession socket, String address, boolean rateLimited) {
             this.socket = socket;
+            this.rate = new FrameRate(rateLimited);
             this.address = address;
         }
     }
@@ -100,7 +101,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         WebSocketSession socket = Sockets.bounded(raw);
         InetSocketAddress remote = raw.getRemoteAddress();
         Visitor visitor = new Visitor(
-                socket, remote == null ? "unknown" : remote.getAddress().getHostAddress());
+                socket, remote == null ? "unknown" : remote.getAddress().getHostAddress(), limits.enabled());
         raw.getAttributes().put(STATE, visitor);
         open.add(visitor);
         timers.schedule(

@@ -21,6 +21,7 @@ import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.sohbet.shared.realtime.Sockets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -44,9 +45,16 @@ class AgentSocketHandler extends TextWebSocketHandler {
     private final ConversationFeeds feeds;
     private final RealtimeHub hub;
     private final Set<AgentConnection> connections = ConcurrentHashMap.newKeySet();
+    private final boolean rateLimited;
 
-    AgentSocketHandler(Accounts accounts, Conversations conversations, ConversationFeeds feeds, RealtimeHub hub) {
+    AgentSocketHandler(
+            Accounts accounts,
+            Conversations conversations,
+            ConversationFeeds feeds,
+            RealtimeHub hub,
+            @Value("${sohbet.rate-limits.enabled:true}") boolean rateLimited) {
         this.accounts = accounts;
+        this.rateLimited = rateLimited;
         this.conversations = conversations;
         this.feeds = feeds;
         this.hub = hub;
@@ -55,13 +63,14 @@ class AgentSocketHandler extends TextWebSocketHandler {
     private static final class AgentConnection {
         final WebSocketSession socket;
         final SignedInAgent agent;
-        final FrameRate rate = new FrameRate();
+        final FrameRate rate;
         final Map<Long, ConversationFeed> watched = new HashMap<>();
         RealtimeHub.Subscription account;
         long checkedAt = System.nanoTime();
 
-        AgentConnection(WebSocketSession socket, SignedInAgent agent) {
+        AgentConnection(WebSocketSession socket, SignedInAgent agent, boolean rateLimited) {
             this.socket = socket;
+            this.rate = new FrameRate(rateLimited);
             this.agent = agent;
         }
     }
@@ -73,7 +82,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
             Sockets.close(raw, CloseStatus.POLICY_VIOLATION.withReason("not signed in"));
             return;
         }
-        AgentConnection connection = new AgentConnection(Sockets.bounded(raw), agent);
+        AgentConnection connection = new AgentConnection(Sockets.bounded(raw), agent, rateLimited);
         raw.getAttributes().put(STATE, connection);
         connections.add(connection);
         connection.account = hub.subscribe(
