@@ -22,7 +22,8 @@ class ConversationBroadcaster {
         this.hub = hub;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    // Outside a transaction (a message stored by a single autocommitted statement) it runs at once.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ConversationChanged changed) {
         MessageView message = changed.message();
         hub.publish(

@@ -111,6 +111,50 @@ class ConversationRepository {
                 .update();
     }
 
+    record FastPost(long messageId, ConversationSummary conversation) {}
+
+    /**
+     * Appends a visitor's text to the contact's open conversation in one statement: no conversation, a resolved
+     * one, or a stored message with this client id make it do nothing and answer empty.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when a concurrent retry stored the client id first
+     */
+    Optional<FastPost> appendToOpen(
+            AccountId account,
+            long inboxId,
+            ContactId contact,
+            String clientId,
+            String body,
+            String preview,
+            Instant now) {
+        return jdbc.sql("""
+                        with existing as (
+                            select 1 from message m join conversation o on o.id = m.conversation_id
+                            where o.account_id = :account and o.inbox_id = :inbox and o.contact_id = :contact
+                              and m.client_id = :client),
+                        c as (
+                            update conversation
+                               set last_seq = last_seq + 1, last_preview = :preview, updated_at = :now
+                             where account_id = :account and inbox_id = :inbox and contact_id = :contact
+                               and status = 'open' and not exists (select 1 from existing)
+                            returning *),
+                        m as (
+                            insert into message (account_id, conversation_id, seq, kind, author, body, client_id,
+                                                 status_after, created_at)
+                            select :account, c.id, c.last_seq, 'text', 'visitor', :body, :client, 'open', :now from c
+                            returning id)
+                        select m.id as message_id,""" + " " + SUMMARY_COLUMNS + " from m, c")
+                .param("account", account.value())
+                .param("inbox", inboxId)
+                .param("contact", contact.value())
+                .param("client", clientId)
+                .param("body", body)
+                .param("preview", preview)
+                .param("now", DatabaseTime.of(now))
+                .query((rs, row) -> new FastPost(rs.getLong("message_id"), summary(rs, row)))
+                .optional();
+    }
+
     Optional<StoredMessage> findByClientId(long conversationId, String clientId) {
         return jdbc.sql("""
                         select m.seq, m.author, m.agent_id, m.body, m.kind, m.attachment_id from message m

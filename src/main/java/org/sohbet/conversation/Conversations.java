@@ -18,8 +18,11 @@ import org.sohbet.conversation.events.ConversationChanged;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The conversation module's API. Every stored change takes the conversation's next sequence number under a row lock,
@@ -39,6 +42,7 @@ public class Conversations {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Conversations(
             ConversationRepository repository,
@@ -46,7 +50,9 @@ public class Conversations {
             AttachmentLinks links,
             Accounts accounts,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.files = files;
         this.links = links;
@@ -62,10 +68,42 @@ public class Conversations {
      * A text from the contact on an inbox. Opens the contact's conversation there on first contact, and reopens it
      * when it was resolved.
      */
-    @Transactional
     public Posted postFromContact(AccountId account, long inboxId, ContactId contact, String clientId, String text) {
         String body = MessageText.check(text);
         checkClientId(clientId);
+        Instant now = now();
+        // The common case, a new message in an open conversation, is one statement in its own transaction. Anything
+        // else (the first message, a resolved conversation, a retry, a race on the client id) takes the full path.
+        Optional<ConversationRepository.FastPost> fast;
+        try {
+            fast = repository.appendToOpen(account, inboxId, contact, clientId, body, MessageText.preview(body), now);
+        } catch (DuplicateKeyException raceOnClientId) {
+            fast = Optional.empty();
+        }
+        if (fast.isPresent()) {
+            ConversationSummary after = fast.get().conversation();
+            MessageView view = new MessageView(
+                    after.id().value(),
+                    after.lastSeq(),
+                    fast.get().messageId(),
+                    clientId,
+                    "text",
+                    Author.VISITOR,
+                    null,
+                    body,
+                    null,
+                    null,
+                    null,
+                    ConversationStatus.OPEN,
+                    now);
+            events.publishEvent(new ConversationChanged(account, after, view, false));
+            return new Posted(view, false);
+        }
+        return transactions.execute(status -> postFromContactLocked(account, inboxId, contact, clientId, body));
+    }
+
+    private Posted postFromContactLocked(
+            AccountId account, long inboxId, ContactId contact, String clientId, String body) {
         Locked locked = lockOrOpen(account, inboxId, contact);
         boolean created = locked.created();
         ConversationSummary conversation = locked.conversation();

@@ -23,6 +23,7 @@ import org.sohbet.livechat.RateLimits.Limit;
 import org.sohbet.livechat.VisitorSessions.VisitorSession;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.i18n.Language;
+import org.sohbet.shared.realtime.FrameAssembler;
 import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
@@ -82,6 +83,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private static final class Visitor {
         final WebSocketSession socket;
         final FrameRate rate;
+        final FrameAssembler parts = new FrameAssembler();
         final String address;
         Inbox inbox;
         VisitorSession session;
@@ -114,10 +116,26 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 TimeUnit.SECONDS);
     }
 
+    /** Parts are joined by {@link FrameAssembler}, so the container's per-socket buffer can stay small. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
         Visitor visitor = (Visitor) raw.getAttributes().get(STATE);
         if (visitor == null) {
+            return;
+        }
+        String payload;
+        try {
+            payload = visitor.parts.add(message);
+        } catch (FrameAssembler.TooBigException e) {
+            Sockets.close(visitor.socket, CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        if (payload == null) {
             return;
         }
         if (!visitor.rate.allow()) {
@@ -126,7 +144,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         }
         JsonNode frame;
         try {
-            frame = Frames.mapper().readTree(message.getPayload());
+            frame = Frames.mapper().readTree(payload);
         } catch (JacksonException e) {
             error(visitor, "invalid", null);
             return;

@@ -17,6 +17,7 @@ import org.sohbet.conversation.ConversationProblem;
 import org.sohbet.conversation.Conversations;
 import org.sohbet.conversation.Frames;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.realtime.FrameAssembler;
 import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
@@ -64,6 +65,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         final WebSocketSession socket;
         final SignedInAgent agent;
         final FrameRate rate;
+        final FrameAssembler parts = new FrameAssembler();
         final Map<Long, ConversationFeed> watched = new HashMap<>();
         RealtimeHub.Subscription account;
         long checkedAt = System.nanoTime();
@@ -101,10 +103,26 @@ class AgentSocketHandler extends TextWebSocketHandler {
         return null;
     }
 
+    /** Parts are joined by {@link FrameAssembler}, so the container's per-socket buffer can stay small. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
         AgentConnection connection = (AgentConnection) raw.getAttributes().get(STATE);
         if (connection == null) {
+            return;
+        }
+        String payload;
+        try {
+            payload = connection.parts.add(message);
+        } catch (FrameAssembler.TooBigException e) {
+            Sockets.close(connection.socket, CloseStatus.TOO_BIG_TO_PROCESS);
+            return;
+        }
+        if (payload == null) {
             return;
         }
         if (!connection.rate.allow()) {
@@ -120,7 +138,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         }
         JsonNode frame;
         try {
-            frame = Frames.mapper().readTree(message.getPayload());
+            frame = Frames.mapper().readTree(payload);
         } catch (JacksonException e) {
             send(connection, Frames.error("invalid", "Not JSON.", null));
             return;
