@@ -43,6 +43,7 @@ public class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final MessageWriter writer;
 
     Conversations(
             ConversationRepository repository,
@@ -51,7 +52,9 @@ public class Conversations {
             Accounts accounts,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            MessageWriter writer) {
+        this.writer = writer;
         this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.files = files;
@@ -72,11 +75,12 @@ public class Conversations {
         String body = MessageText.check(text);
         checkClientId(clientId);
         Instant now = now();
-        // The common case, a new message in an open conversation, is one statement in its own transaction. Anything
+        // The common case, a new message in an open conversation, is one statement, committed with others queued at the
+        // same moment (MessageWriter). Anything
         // else (the first message, a resolved conversation, a retry, a race on the client id) takes the full path.
         Optional<ConversationRepository.FastPost> fast;
         try {
-            fast = repository.appendToOpen(account, inboxId, contact, clientId, body, MessageText.preview(body), now);
+            fast = writer.append(account, inboxId, contact, clientId, body, MessageText.preview(body), now);
         } catch (DuplicateKeyException raceOnClientId) {
             fast = Optional.empty();
         }
