@@ -16,9 +16,13 @@ create table conversation (
     last_preview     text,
     created_at       timestamptz not null,
     updated_at       timestamptz not null
-);
+)
+-- Every message updates its conversation's row (sequence, preview, time). No index covers those columns and pages
+-- keep room, so the updates are HOT: no new index entries, and old versions are pruned in place. An index on
+-- updated_at made each message add index entries and slowed the row's lookups as dead versions piled up.
+with (fillfactor = 50);
 
-create index conversation_account_idx on conversation (account_id, status, updated_at desc);
+create index conversation_account_idx on conversation (account_id, status);
 -- The one thread with a contact on one inbox (see the glossary): resolving ends a cycle, a new message reopens it.
 create unique index conversation_contact_idx on conversation (inbox_id, contact_id);
 
