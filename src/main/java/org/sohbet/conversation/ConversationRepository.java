@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ConversationRepository {
 
-    private static final String SUMMARY_COLUMNS = """
+    static final String SUMMARY_COLUMNS = """
             c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.last_seq, c.visitor_seen_seq,
             c.agent_seen_seq, c.rating, c.last_preview, c.created_at, c.updated_at""";
 
@@ -353,7 +353,7 @@ class ConversationRepository {
                 rs.getLong("size_bytes"));
     }
 
-    private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
+    static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
         Long assignee = nullableLong(rs, "assignee_id");
         return new ConversationSummary(
                 new ConversationId(rs.getLong("id")),

@@ -99,7 +99,7 @@ public class Conversations {
                     null,
                     null,
                     ConversationStatus.OPEN,
-                    now);
+                    after.updatedAt());
             events.publishEvent(new ConversationChanged(account, after, view, false));
             return new Posted(view, false);
         }

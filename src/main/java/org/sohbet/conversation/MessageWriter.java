@@ -1,5 +1,6 @@
 package org.sohbet.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +9,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohbet.account.AccountId;
 import org.sohbet.contact.ContactId;
 import org.sohbet.conversation.ConversationRepository.FastPost;
+import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +52,20 @@ class MessageWriter implements SmartLifecycle {
     private final List<BlockingQueue<Request>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
 
-    MessageWriter(ConversationRepository repository, PlatformTransactionManager transactionManager) {
+    private final BatchSql sql;
+    private final Clock clock;
+
+    MessageWriter(
+            ConversationRepository repository,
+            BatchSql sql,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.sql = sql;
+        this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
         for (int i = 0; i < WRITERS; i++) {
             queues.add(new LinkedBlockingQueue<>());
@@ -110,17 +125,19 @@ class MessageWriter implements SmartLifecycle {
     }
 
     private void write(List<Request> batch) {
-        List<Optional<FastPost>> results = new ArrayList<>(batch.size());
+        List<Optional<FastPost>> results;
         try {
-            transactions.executeWithoutResult(status -> {
-                for (Request r : batch) {
-                    results.add(repository.appendToOpen(
-                            r.account(), r.inboxId(), r.contact(), r.clientId(), r.body(), r.preview(), r.now()));
-                }
-            });
+            Instant now = DatabaseTime.truncate(clock.instant());
+            results = transactions.execute(status -> sql.write(batch, now));
         } catch (RuntimeException batchFailed) {
-            // One statement failed (a retry raced its own first send); the batch rolled back. Store each alone, so
-            // the others are not lost and the failure reaches only its sender.
+            // The batch rolled back (a retry raced its own first send, say). Store each alone, so the others are
+            // not lost and a failure reaches only its sender.
+            fallbacks.incrementAndGet();
+            if (batchFailed instanceof DuplicateKeyException) {
+                log.debug("Batch of {} met a duplicate client id; storing one by one", batch.size(), batchFailed);
+            } else {
+                log.warn("Batch of {} failed; storing one by one", batch.size(), batchFailed);
+            }
             for (Request r : batch) {
                 try {
                     r.result()
@@ -138,9 +155,19 @@ class MessageWriter implements SmartLifecycle {
             }
             return;
         }
+        batches.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(results.get(i));
         }
+    }
+
+    /** Batches committed, and batches that fell back to one transaction a message; for tests and metrics. */
+    long batchesWritten() {
+        return batches.get();
+    }
+
+    long fallbacks() {
+        return fallbacks.get();
     }
 
     @Override

@@ -1,0 +1,180 @@
+package org.sohbet.conversation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sohbet.conversation.ConversationRepository.FastPost;
+import org.sohbet.conversation.MessageWriter.Request;
+import org.sohbet.shared.database.DatabaseTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a batch of visitor messages with a fixed number of statements, whatever its size: lock the conversations,
+ * look up the client ids, insert every message, update every conversation. Per message that leaves only the rows'
+ * own work, so a burst does not cost a statement, a plan and a commit each. Run inside the writer's transaction.
+ */
+@Component
+class BatchSql {
+
+    private final JdbcClient jdbc;
+
+    BatchSql(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Key(long inboxId, long contactId) {}
+
+    private static final class Open {
+        final ConversationSummary summary;
+        long lastSeq;
+        String preview;
+
+        Open(ConversationSummary summary) {
+            this.summary = summary;
+            this.lastSeq = summary.lastSeq();
+        }
+    }
+
+    /** One result per request, in order: the stored message, or empty where the full path must decide. */
+    List<Optional<FastPost>> write(List<Request> batch, Instant now) {
+        Long[] inboxes = batch.stream().map(r -> r.inboxId()).toArray(Long[]::new);
+        Long[] contacts = batch.stream().map(r -> r.contact().value()).toArray(Long[]::new);
+        Map<Key, Open> open = new HashMap<>();
+        jdbc.sql("select" + " " + ConversationRepository.SUMMARY_COLUMNS + """
+                         from conversation c
+                        where (c.inbox_id, c.contact_id) in (select * from unnest(:inboxes, :contacts))
+                          and c.status = 'open'
+                        order by c.id
+                        for update""")
+                .param("inboxes", inboxes)
+                .param("contacts", contacts)
+                .query(ConversationRepository::summary)
+                .list()
+                .forEach(s -> open.put(new Key(s.inboxId(), s.contactId().value()), new Open(s)));
+
+        List<Long> ids = new ArrayList<>();
+        List<String> clientIds = new ArrayList<>();
+        for (Request r : batch) {
+            Open conversation = open.get(new Key(r.inboxId(), r.contact().value()));
+            if (conversation != null && r.clientId() != null) {
+                ids.add(conversation.summary.id().value());
+                clientIds.add(r.clientId());
+            }
+        }
+        Set<String> stored = new HashSet<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            select conversation_id || ':' || client_id from message
+                            where (conversation_id, client_id) in (select * from unnest(:ids, :clientIds))""")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .param("clientIds", clientIds.toArray(String[]::new))
+                    .query(String.class)
+                    .list()
+                    .forEach(stored::add);
+        }
+
+        Timestamp at = DatabaseTime.of(now);
+        List<Open> targets = new ArrayList<>(batch.size());
+        List<Long> seqs = new ArrayList<>(batch.size());
+        List<Long> rowConversations = new ArrayList<>();
+        List<Long> rowAccounts = new ArrayList<>();
+        List<Long> rowSeqs = new ArrayList<>();
+        List<String> rowBodies = new ArrayList<>();
+        List<String> rowClients = new ArrayList<>();
+        for (Request r : batch) {
+            Open conversation = open.get(new Key(r.inboxId(), r.contact().value()));
+            String clientKey =
+                    conversation == null ? null : conversation.summary.id().value() + ":" + r.clientId();
+            // Another account's conversation, a stored client id or a repeat within the batch: the full path
+            // answers those (a retry gets the stored message, a change of content a conflict).
+            if (conversation == null
+                    || !conversation.summary.accountId().equals(r.account())
+                    || (r.clientId() != null && !stored.add(clientKey))) {
+                targets.add(null);
+                seqs.add(null);
+                continue;
+            }
+            conversation.lastSeq++;
+            conversation.preview = r.preview();
+            targets.add(conversation);
+            seqs.add(conversation.lastSeq);
+            rowConversations.add(conversation.summary.id().value());
+            rowAccounts.add(r.account().value());
+            rowSeqs.add(conversation.lastSeq);
+            rowBodies.add(r.body());
+            rowClients.add(r.clientId());
+        }
+        if (rowSeqs.isEmpty()) {
+            return batch.stream().map(r -> Optional.<FastPost>empty()).toList();
+        }
+
+        Map<String, Long> messageIds = new HashMap<>();
+        jdbc.sql("""
+                        insert into message (account_id, conversation_id, seq, kind, author, body, client_id,
+                                             status_after, created_at)
+                        select a, c, s, 'text', 'visitor', b, k, 'open', :at
+                        from unnest(:accounts, :conversations, :seqs, :bodies, :clients) as v(a, c, s, b, k)
+                        returning id, conversation_id, seq""")
+                .param("accounts", rowAccounts.toArray(Long[]::new))
+                .param("conversations", rowConversations.toArray(Long[]::new))
+                .param("seqs", rowSeqs.toArray(Long[]::new))
+                .param("bodies", rowBodies.toArray(String[]::new))
+                .param("clients", rowClients.toArray(String[]::new))
+                .param("at", at)
+                .query((rs, row) -> {
+                    messageIds.put(rs.getLong("conversation_id") + ":" + rs.getLong("seq"), rs.getLong("id"));
+                    return null;
+                })
+                .list();
+
+        Set<Open> touched = new HashSet<>();
+        targets.stream().filter(t -> t != null).forEach(touched::add);
+        Map<Long, ConversationSummary> after = new HashMap<>();
+        jdbc.sql("update conversation c set last_seq = v.s, last_preview = v.p, updated_at = :at"
+                        + " from unnest(:ids, :seqs, :previews) as v(i, s, p) where c.id = v.i returning"
+                        + " " + ConversationRepository.SUMMARY_COLUMNS)
+                .param("ids", touched.stream().map(t -> t.summary.id().value()).toArray(Long[]::new))
+                .param("seqs", touched.stream().map(t -> t.lastSeq).toArray(Long[]::new))
+                .param("previews", touched.stream().map(t -> t.preview).toArray(String[]::new))
+                .param("at", at)
+                .query(ConversationRepository::summary)
+                .list()
+                .forEach(s -> after.put(s.id().value(), s));
+
+        List<Optional<FastPost>> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Open target = targets.get(i);
+            if (target == null) {
+                results.add(Optional.empty());
+                continue;
+            }
+            long conversationId = target.summary.id().value();
+            ConversationSummary state = after.get(conversationId);
+            long seq = seqs.get(i);
+            // The summary as of this message, so each sender reports its own sequence number.
+            ConversationSummary mine = new ConversationSummary(
+                    state.id(),
+                    state.accountId(),
+                    state.inboxId(),
+                    state.contactId(),
+                    state.status(),
+                    state.assigneeId(),
+                    seq,
+                    state.visitorSeenSeq(),
+                    state.agentSeenSeq(),
+                    state.rating(),
+                    batch.get(i).preview(),
+                    state.createdAt(),
+                    state.updatedAt());
+            results.add(Optional.of(new FastPost(messageIds.get(conversationId + ":" + seq), mine)));
+        }
+        return results;
+    }
+}
