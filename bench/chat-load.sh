@@ -6,8 +6,8 @@
 #   bench/chat-load.sh                      # all three modes
 #   BENCH_MODES="latency idle" bench/chat-load.sh
 #
-# Settings (environment): BENCH_RATE (1000 msg/s), BENCH_SECONDS (30), BENCH_VISITORS (100, latency),
-# BENCH_THROUGHPUT_VISITORS (200), BENCH_IDLE_SOCKETS (10000), BENCH_PORT (18282).
+# Settings (environment): BENCH_RATE (1000 msg/s), BENCH_SECONDS (30), BENCH_WARMUP (15 s, latency), BENCH_VISITORS (100, latency),
+# BENCH_THROUGHPUT_VISITORS (400), BENCH_IDLE_SOCKETS (10000), BENCH_PORT (18282).
 #
 # Starts Sohbet from target/ on a fresh data directory under /tmp with the first owner seeded, and with
 # SOHBET_RATE_LIMITS_ENABLED=false: one address at a high rate would hit the widget's abuse limits (for load tests
@@ -22,13 +22,14 @@ PORT="${BENCH_PORT:-18282}"
 JDK="${JDK:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
 JAVA="$JDK/bin/java"
 JCMD="$JDK/bin/jcmd"
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xmx1g}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=10 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xmx1g}"
 LOAD_OPTS="${LOAD_OPTS:--Xmx1g -Xss512k}"
 MODES="${BENCH_MODES:-latency throughput idle}"
 RATE="${BENCH_RATE:-1000}"
 SECONDS_RUN="${BENCH_SECONDS:-30}"
+WARMUP="${BENCH_WARMUP:-15}"
 VISITORS="${BENCH_VISITORS:-100}"
-TP_VISITORS="${BENCH_THROUGHPUT_VISITORS:-200}"
+TP_VISITORS="${BENCH_THROUGHPUT_VISITORS:-400}"
 IDLE="${BENCH_IDLE_SOCKETS:-10000}"
 EMAIL=bench@sohbet.test
 PASSWORD="bench password 1"
@@ -103,7 +104,7 @@ for mode in $MODES; do
   start_server "$mode"
   case "$mode" in
     latency)
-      out=$(load latency --rate "$RATE" --seconds "$SECONDS_RUN" --visitors "$VISITORS" ); echo "$out"
+      out=$(load latency --rate "$RATE" --seconds "$SECONDS_RUN" --visitors "$VISITORS" --warmup "$WARMUP"); echo "$out"
       SUMMARY+=("$(grep '^RESULT' <<<"$out")")
       ;;
     throughput)

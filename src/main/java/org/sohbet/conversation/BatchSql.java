@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores a batch of visitor messages with a fixed number of statements, whatever its size: lock the conversations,
- * look up the client ids, insert every message, update every conversation. Per message that leaves only the rows'
+ * Stores a batch of visitor messages with three statements, whatever its size: one locks the conversations, one
+ * reads the client ids they hold, one inserts every message and updates every conversation. Per message that leaves only the rows'
  * own work, so a burst does not cost a statement, a plan and a commit each. Run inside the writer's transaction.
  */
 @Component
@@ -47,18 +47,21 @@ class BatchSql {
         Long[] inboxes = batch.stream().map(r -> r.inboxId()).toArray(Long[]::new);
         Long[] contacts = batch.stream().map(r -> r.contact().value()).toArray(Long[]::new);
         Map<Key, Open> open = new HashMap<>();
-        jdbc.sql("select" + " " + ConversationRepository.SUMMARY_COLUMNS + """
+        // Lateral lookups make each conversation and each client id one probe of a unique index, whatever the
+        // planner thinks of the tables' sizes: a hash join over all messages cost milliseconds a batch.
+        jdbc.sql("select c.* from unnest(:inboxes, :contacts) as r(i, k) cross join lateral (select" + " "
+                        + ConversationRepository.SUMMARY_COLUMNS + """
                          from conversation c
-                        where (c.inbox_id, c.contact_id) in (select * from unnest(:inboxes, :contacts))
-                          and c.status = 'open'
-                        order by c.id
-                        for update""")
+                        where c.inbox_id = r.i and c.contact_id = r.k and c.status = 'open'
+                        for update) c""")
                 .param("inboxes", inboxes)
                 .param("contacts", contacts)
                 .query(ConversationRepository::summary)
                 .list()
                 .forEach(s -> open.put(new Key(s.inboxId(), s.contactId().value()), new Open(s)));
 
+        // The client ids the batch's conversations hold already, looked up as (conversation, client id) pairs so
+        // each is one probe of the unique index.
         List<Long> ids = new ArrayList<>();
         List<String> clientIds = new ArrayList<>();
         for (Request r : batch) {
@@ -71,8 +74,9 @@ class BatchSql {
         Set<String> stored = new HashSet<>();
         if (!ids.isEmpty()) {
             jdbc.sql("""
-                            select conversation_id || ':' || client_id from message
-                            where (conversation_id, client_id) in (select * from unnest(:ids, :clientIds))""")
+                            select p.i || ':' || p.k from unnest(:ids, :clientIds) as p(i, k)
+                            cross join lateral (select 1 from message m
+                                                where m.conversation_id = p.i and m.client_id = p.k limit 1) m""")
                     .param("ids", ids.toArray(Long[]::new))
                     .param("clientIds", clientIds.toArray(String[]::new))
                     .query(String.class)
@@ -115,13 +119,22 @@ class BatchSql {
             return batch.stream().map(r -> Optional.<FastPost>empty()).toList();
         }
 
+        Set<Open> touched = new HashSet<>();
+        targets.stream().filter(t -> t != null).forEach(touched::add);
         Map<String, Long> messageIds = new HashMap<>();
+        // One statement stores the messages and moves each conversation's sequence, preview and time.
         jdbc.sql("""
+                        with moved as (
+                            update conversation c set last_seq = v.s, last_preview = v.p, updated_at = :at
+                            from unnest(:ids, :lastSeqs, :previews) as v(i, s, p) where c.id = v.i)
                         insert into message (account_id, conversation_id, seq, kind, author, body, client_id,
                                              status_after, created_at)
                         select a, c, s, 'text', 'visitor', b, k, 'open', :at
                         from unnest(:accounts, :conversations, :seqs, :bodies, :clients) as v(a, c, s, b, k)
                         returning id, conversation_id, seq""")
+                .param("ids", touched.stream().map(t -> t.summary.id().value()).toArray(Long[]::new))
+                .param("lastSeqs", touched.stream().map(t -> t.lastSeq).toArray(Long[]::new))
+                .param("previews", touched.stream().map(t -> t.preview).toArray(String[]::new))
                 .param("accounts", rowAccounts.toArray(Long[]::new))
                 .param("conversations", rowConversations.toArray(Long[]::new))
                 .param("seqs", rowSeqs.toArray(Long[]::new))
@@ -134,20 +147,6 @@ class BatchSql {
                 })
                 .list();
 
-        Set<Open> touched = new HashSet<>();
-        targets.stream().filter(t -> t != null).forEach(touched::add);
-        Map<Long, ConversationSummary> after = new HashMap<>();
-        jdbc.sql("update conversation c set last_seq = v.s, last_preview = v.p, updated_at = :at"
-                        + " from unnest(:ids, :seqs, :previews) as v(i, s, p) where c.id = v.i returning"
-                        + " " + ConversationRepository.SUMMARY_COLUMNS)
-                .param("ids", touched.stream().map(t -> t.summary.id().value()).toArray(Long[]::new))
-                .param("seqs", touched.stream().map(t -> t.lastSeq).toArray(Long[]::new))
-                .param("previews", touched.stream().map(t -> t.preview).toArray(String[]::new))
-                .param("at", at)
-                .query(ConversationRepository::summary)
-                .list()
-                .forEach(s -> after.put(s.id().value(), s));
-
         List<Optional<FastPost>> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Open target = targets.get(i);
@@ -156,7 +155,7 @@ class BatchSql {
                 continue;
             }
             long conversationId = target.summary.id().value();
-            ConversationSummary state = after.get(conversationId);
+            ConversationSummary state = target.summary;
             long seq = seqs.get(i);
             // The summary as of this message, so each sender reports its own sequence number.
             ConversationSummary mine = new ConversationSummary(
@@ -172,7 +171,7 @@ class BatchSql {
                     state.rating(),
                     batch.get(i).preview(),
                     state.createdAt(),
-                    state.updatedAt());
+                    now);
             results.add(Optional.of(new FastPost(messageIds.get(conversationId + ":" + seq), mine)));
         }
         return results;

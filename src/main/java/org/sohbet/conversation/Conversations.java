@@ -213,29 +213,29 @@ public class Conversations {
 
     @Transactional
     public MessageView resolve(AccountId account, AgentId agent, ConversationId id) {
-        ConversationSummary conversation = repository.lock(account, id).orElseThrow(NotFoundException::new);
-        if (conversation.status() == ConversationStatus.RESOLVED) {
-            throw new ConversationProblem("already_resolved");
-        }
-        return append(
-                account,
-                conversation,
-                activity(Author.AGENT, agent, "resolved", ConversationStatus.RESOLVED),
-                conversation.assigneeId(),
-                null,
-                false);
+        return changeStatus(account, agent, id, ConversationStatus.RESOLVED, "resolved", "already_resolved");
     }
 
     @Transactional
     public MessageView reopen(AccountId account, AgentId agent, ConversationId id) {
+        return changeStatus(account, agent, id, ConversationStatus.OPEN, "reopened", "already_open");
+    }
+
+    private MessageView changeStatus(
+            AccountId account,
+            AgentId agent,
+            ConversationId id,
+            ConversationStatus target,
+            String activity,
+            String alreadyThere) {
         ConversationSummary conversation = repository.lock(account, id).orElseThrow(NotFoundException::new);
-        if (conversation.status() == ConversationStatus.OPEN) {
-            throw new ConversationProblem("already_open");
+        if (conversation.status() == target) {
+            throw new ConversationProblem(alreadyThere);
         }
         return append(
                 account,
                 conversation,
-                activity(Author.AGENT, agent, "reopened", ConversationStatus.OPEN),
+                activity(Author.AGENT, agent, activity, target),
                 conversation.assigneeId(),
                 null,
                 false);

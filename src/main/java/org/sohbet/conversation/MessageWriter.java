@@ -39,6 +39,7 @@ class MessageWriter implements SmartLifecycle {
      * writers and 3,900 with two; docs/performance.md). More may pay on bigger machines.
      */
     static final int WRITERS = 1;
+
     static final int MAX_BATCH = 256;
 
     record Request(

@@ -35,29 +35,17 @@ class LiveChatBrowserTests extends BrowserIntegrationTest {
         setup.createFirstOwner(
                 new FirstOwnerSetup.NewOwner("Bazaar", "Ali Agent", "ali@shop.test", PASSWORD, null, ZoneId.of("UTC")));
         agent = page;
-        agent.navigate(url("/login"));
-        agent.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("ali@shop.test");
-        agent.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-                .fill(PASSWORD);
-        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox")))
-                .isVisible();
+        ChatPages.signIn(agent, url("/login"), "ali@shop.test", PASSWORD);
         visitor = otherBrowser("en");
         visitor.navigate(url("/demo"));
     }
 
     FrameLocator openChat() {
-        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))
-                .click();
-        return visitor.frameLocator("iframe[title='Chat with us']");
+        return ChatPages.openChat(visitor, "Open chat", "Chat with us");
     }
 
     void say(FrameLocator chat, String text) {
-        chat.getByLabel("Message", new FrameLocator.GetByLabelOptions().setExact(true))
-                .fill(text);
-        chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Send"))
-                .click();
+        ChatPages.say(chat, text);
     }
 
     void reply(String text) {

@@ -72,27 +72,15 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
                 + "  window.__notes.push(title + ' | ' + (options && options.body)); return {}; };"
                 + "window.Notification.permission = 'granted';"
                 + "window.Notification.requestPermission = function () { return Promise.resolve('granted'); };");
-        agent.navigate(url("/login"));
-        agent.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("ali@shop.test");
-        agent.getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
-                .fill(PASSWORD);
-        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox")))
-                .isVisible();
+        ChatPages.signIn(agent, url("/login"), "ali@shop.test", PASSWORD);
     }
 
     FrameLocator openChat(Page visitor, String openLabel, String title) {
-        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(openLabel))
-                .click();
-        return visitor.frameLocator("iframe[title='" + title + "']");
+        return ChatPages.openChat(visitor, openLabel, title);
     }
 
     void say(FrameLocator chat, String text) {
-        chat.getByLabel("Message", new FrameLocator.GetByLabelOptions().setExact(true))
-                .fill(text);
-        chat.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Send"))
-                .click();
+        ChatPages.say(chat, text);
     }
 
     Locator agentLog() {
