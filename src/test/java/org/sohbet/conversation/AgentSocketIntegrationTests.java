@@ -125,6 +125,36 @@ class AgentSocketIntegrationTests extends PostgresIntegrationTest {
         assertThat(conversations.find(first.accountId(), foreign.id())).isEmpty();
     }
 
+    @Autowired
+    org.sohbet.account.Invitations invitations;
+
+    @Autowired
+    org.sohbet.account.Team team;
+
+    @Test
+    void disablingAnAgentClosesItsOpenSocketAtOnce() throws Exception {
+        SignedInAgent owner = owner("ali@shop.test", true);
+        var invitation = invitations.invite(owner, "cem@shop.test", org.sohbet.account.Role.AGENT);
+        SignedInAgent cem = invitations.accept(invitation.token(), "Cem", PASSWORD);
+        try (TestSocket socket = agentSocket(signIn("cem@shop.test"))) {
+            socket.next("welcome");
+            team.setEnabled(owner, cem.agentId(), false);
+            assertThat(socket.closeCode()).isEqualTo(1008);
+        }
+    }
+
+    @Test
+    void aFloodOfFramesClosesTheSocketWith1008() throws Exception {
+        owner("ali@shop.test", true);
+        try (TestSocket socket = agentSocket(signIn("ali@shop.test"))) {
+            socket.next("welcome");
+            for (int i = 0; i < 300 && !socket.isClosed(); i++) {
+                socket.sendRaw("{\"type\":\"ping\"}");
+            }
+            assertThat(socket.closeCode()).isEqualTo(1008);
+        }
+    }
+
     @Test
     void theHandshakeNeedsASessionAndSohbetsOwnOrigin() throws Exception {
         owner("ali@shop.test", true);

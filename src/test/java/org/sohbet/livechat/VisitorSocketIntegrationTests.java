@@ -149,6 +149,46 @@ class VisitorSocketIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void aTokenOfOneInboxIsNothingOnAnother() {
+        Inbox second = inboxes.create(inbox.accountId(), "Second shop");
+        String token;
+        try (TestSocket socket = visitor()) {
+            token = hello(socket, null, 0).path("token").asString();
+            socket.send(Map.of("type", "send", "clientId", "u1", "text", "on the first shop"));
+            socket.next("ack");
+        }
+        try (TestSocket socket = visitor()) {
+            socket.send(Map.of("type", "hello", "inbox", second.publicKey(), "token", token, "lang", "en"));
+            JsonNode welcome = socket.next("welcome");
+            assertThat(welcome.path("token").asString()).isNotEqualTo(token);
+            assertThat(welcome.path("conversation").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void anotherCustomerOnTheSameBrowserStartsAFreshSession() {
+        try (TestSocket socket = visitor()) {
+            JsonNode first = helloWithIdentity(
+                    socket, identity("cust-1", inbox.secret(), clock.instant().getEpochSecond() + 300));
+            socket.send(Map.of("type", "send", "clientId", "a1", "text", "I am customer one"));
+            socket.next("ack");
+            socket.send(Map.of(
+                    "type",
+                    "identify",
+                    "identity",
+                    identity("cust-2", inbox.secret(), clock.instant().getEpochSecond() + 300)));
+            JsonNode second = socket.next("welcome");
+            assertThat(second.path("token").asString())
+                    .isNotEqualTo(first.path("token").asString());
+            assertThat(second.path("conversation").isNull()).isTrue();
+            socket.send(Map.of("type", "identify"));
+            JsonNode anonymous = socket.next("welcome");
+            assertThat(anonymous.path("verified").asBoolean()).isFalse();
+            assertThat(anonymous.path("conversation").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void badInputGetsAClearErrorAndNothingIsStored() {
         try (TestSocket socket = visitor()) {
             socket.send(Map.of("type", "send", "clientId", "early", "text", "before hello"));
