@@ -83,6 +83,15 @@
           showTyping(frame.on);
         }
         break;
+      case "seen":
+        if (watching && frame.conversation === watching.id && frame.author === "visitor") {
+          var messages = document.getElementById("messages");
+          if (messages) {
+            messages.setAttribute("data-visitor-seen", String(frame.seq));
+            showSeen();
+          }
+        }
+        break;
       case "ack":
         var form = document.getElementById("reply");
         if (pending[frame.clientId] !== undefined) {
@@ -165,6 +174,7 @@
         });
         list.scrollTop = list.scrollHeight;
         markSeen();
+        showSeen();
       }
     }).finally(function () {
       fetching = false;
@@ -178,6 +188,28 @@
   function markSeen() {
     if (watching && document.visibilityState === "visible" && watching.lastSeq > 0) {
       send({ type: "seen", conversation: watching.id, seq: watching.lastSeq });
+    }
+  }
+
+  // Marks the last agent reply the visitor has seen, as the widget does for the visitor's own messages.
+  function showSeen() {
+    var list = document.getElementById("messages");
+    if (!list) {
+      return;
+    }
+    var seen = Number(list.getAttribute("data-visitor-seen") || 0);
+    var last = null;
+    list.querySelectorAll("li.message.agent[data-seq]").forEach(function (item) {
+      if (Number(item.getAttribute("data-seq")) <= seen) {
+        last = item;
+      }
+    });
+    list.querySelectorAll(".seen-mark").forEach(function (mark) { mark.remove(); });
+    if (last) {
+      var mark = document.createElement("span");
+      mark.className = "seen-mark";
+      mark.textContent = list.getAttribute("data-seen-label") || "";
+      last.appendChild(mark);
     }
   }
 
@@ -225,6 +257,7 @@
         list.scrollTop = list.scrollHeight;
       }
       markSeen();
+      showSeen();
     }
     var form = document.getElementById("reply");
     if (form && !form.hasAttribute("data-live")) {

@@ -123,6 +123,11 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
 
         agent.getByLabel("Reply", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Yes, I am");
         assertThat(chat.getByText("Agent is typing…")).isVisible();
+
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(chat.getByText("Yes, I am")).isVisible();
+        assertThat(agent.getByText("Seen by the visitor")).isVisible();
     }
 
     @Test
