@@ -168,6 +168,25 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Autowired
+    Inboxes inboxes;
+
+    @Test
+    void thePreChatFormNamesTheVisitorAndTheTypedEmailStaysUnverified() {
+        Inbox inbox = inboxes.demoInbox().orElseThrow();
+        inboxes.update(inbox.accountId(), inbox.id(), inbox.name(), "", true, java.util.Map.of(), java.util.Map.of());
+        Page visitor = otherBrowser("en");
+        visitor.navigate(url("/demo"));
+        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        chat.getByLabel("Name (optional)").fill("Leyla <b>K</b>");
+        chat.getByLabel("Email (optional)").fill("leyla@shop.test");
+        say(chat, "Do you ship to Izmir?");
+        open("Do you ship to Izmir?");
+        assertThat(agent.locator("#conversation-header h2")).hasText("Leyla <b>K</b>");
+        assertThat(agent.locator("#conversation-header")).containsText("leyla@shop.test");
+        assertThat(agent.locator("#conversation-header")).containsText("unverified");
+    }
+
     @Test
     void thePersianShopGetsAPersianRightToLeftWidget() {
         Page visitor = otherBrowser("fa");
