@@ -27,6 +27,10 @@ class ReadyMessage {
         String url = settings.publicBaseUrl()
                 .map(Object::toString)
                 .orElseGet(() -> "http://localhost:" + environment.getProperty("local.server.port", "8080"));
-        log.info("Sohbet is ready. Open {}/console (the first visit leads to setup).", url.replaceAll("/+$", ""));
+        String base = url.replaceAll("/+$", "");
+        log.info(
+                "Sohbet is ready. Open {}/console (the first visit leads to setup), and {}/demo to chat with yourself.",
+                base,
+                base);
     }
 }
