@@ -19,7 +19,7 @@ class RateLimits {
         SESSIONS_PER_ADDRESS(60, Duration.ofMinutes(10)),
         /** New conversations from one address. */
         CONVERSATIONS_PER_ADDRESS(20, Duration.ofMinutes(10)),
-        /** Messages and files from one visitor session. */
+        /** Messages from one visitor session. */
         MESSAGES_PER_VISITOR(30, Duration.ofMinutes(1)),
         /** Files from one visitor session. */
         UPLOADS_PER_VISITOR(10, Duration.ofMinutes(10));
