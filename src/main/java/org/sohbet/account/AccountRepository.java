@@ -195,7 +195,13 @@ class AccountRepository {
             Optional<Language> language,
             FormatPreferences formats,
             String displayName,
-            String accountName) {}
+            String accountName) {
+
+        /** Whether a session signed in as the agent may go on: still enabled, and no password change since. */
+        boolean admits(SignedInAgent agent) {
+            return enabled && !agent.signedInAt().isBefore(credentialsChangedAt);
+        }
+    }
 
     private static final String MEMBERSHIP_SELECT = """
             select m.account_id, m.agent_id, m.role, m.enabled, m.created_at, m.last_sign_in_at, a.email,

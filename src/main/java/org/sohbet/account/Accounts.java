@@ -42,7 +42,7 @@ public class Accounts {
     public boolean sessionValid(SignedInAgent agent) {
         return repository
                 .findSessionState(agent.accountId(), agent.agentId())
-                .filter(state -> state.enabled() && !agent.signedInAt().isBefore(state.credentialsChangedAt()))
+                .filter(state -> state.admits(agent))
                 .isPresent();
     }
 

@@ -47,9 +47,7 @@ class AgentSessionFilter extends OncePerRequestFilter {
         if (authentication != null && authentication.getPrincipal() instanceof SignedInAgent agent) {
             Optional<AccountRepository.SessionState> state =
                     repository.findSessionState(agent.accountId(), agent.agentId());
-            if (state.isEmpty()
-                    || !state.get().enabled()
-                    || agent.signedInAt().isBefore(state.get().credentialsChangedAt())) {
+            if (state.isEmpty() || !state.get().admits(agent)) {
                 end(request);
             } else {
                 apply(state.get(), agent, request, response);

@@ -93,16 +93,10 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
     }
 
     private void sendStoredUpTo(long until) {
-        while (true) {
-            List<MessageView> page = conversations.messagesBetween(account, conversation, lastSent, until);
-            for (MessageView message : page) {
-                sink.accept(Frames.message(message));
-                lastSent = message.seq();
-            }
-            if (page.size() < Conversations.PAGE) {
-                return;
-            }
-        }
+        conversations.forEachMessage(account, conversation, lastSent, until, message -> {
+            sink.accept(Frames.message(message));
+            lastSent = message.seq();
+        });
     }
 
     @Override

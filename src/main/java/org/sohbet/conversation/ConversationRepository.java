@@ -45,42 +45,36 @@ class ConversationRepository {
     }
 
     Optional<ConversationSummary> lockForContact(AccountId account, long inboxId, ContactId contact) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                         from conversation c
-                        where c.account_id = :account and c.inbox_id = :inbox and c.contact_id = :contact
-                        for update""")
-                .param("account", account.value())
-                .param("inbox", inboxId)
-                .param("contact", contact.value())
-                .query(ConversationRepository::summary)
-                .optional();
-    }
-
-    Optional<ConversationSummary> lock(AccountId account, ConversationId id) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS
-                        + " from conversation c where c.account_id = :account and c.id = :id for update")
-                .param("account", account.value())
-                .param("id", id.value())
-                .query(ConversationRepository::summary)
-                .optional();
-    }
-
-    Optional<ConversationSummary> find(AccountId account, ConversationId id) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS
-                        + " from conversation c where c.account_id = :account and c.id = :id")
-                .param("account", account.value())
-                .param("id", id.value())
-                .query(ConversationRepository::summary)
-                .optional();
+        return byContact(account, inboxId, contact, " for update");
     }
 
     Optional<ConversationSummary> findForContact(AccountId account, long inboxId, ContactId contact) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                         from conversation c
-                        where c.account_id = :account and c.inbox_id = :inbox and c.contact_id = :contact""")
+        return byContact(account, inboxId, contact, "");
+    }
+
+    Optional<ConversationSummary> lock(AccountId account, ConversationId id) {
+        return byId(account, id, " for update");
+    }
+
+    Optional<ConversationSummary> find(AccountId account, ConversationId id) {
+        return byId(account, id, "");
+    }
+
+    private Optional<ConversationSummary> byContact(AccountId account, long inboxId, ContactId contact, String lock) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from conversation c where c.account_id = :account"
+                        + " and c.inbox_id = :inbox and c.contact_id = :contact" + lock)
                 .param("account", account.value())
                 .param("inbox", inboxId)
                 .param("contact", contact.value())
+                .query(ConversationRepository::summary)
+                .optional();
+    }
+
+    private Optional<ConversationSummary> byId(AccountId account, ConversationId id, String lock) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS
+                        + " from conversation c where c.account_id = :account and c.id = :id" + lock)
+                .param("account", account.value())
+                .param("id", id.value())
                 .query(ConversationRepository::summary)
                 .optional();
     }

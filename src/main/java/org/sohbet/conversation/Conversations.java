@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.Accounts;
 import org.sohbet.account.AgentId;
@@ -75,9 +76,9 @@ public class Conversations {
         String body = MessageText.check(text);
         checkClientId(clientId);
         Instant now = now();
-        // The common case, a new message in an open conversation, is one statement, committed with others queued at the
-        // same moment (MessageWriter). Anything
-        // else (the first message, a resolved conversation, a retry, a race on the client id) takes the full path.
+        // The common case, a new message in an open conversation, is stored with the others queued at the same moment
+        // (MessageWriter). Anything else (the first message, a resolved conversation, a retry, a race on the client
+        // id) takes the full path.
         Optional<ConversationRepository.FastPost> fast;
         try {
             fast = writer.append(account, inboxId, contact, clientId, body, MessageText.preview(body), now);
@@ -86,22 +87,10 @@ public class Conversations {
         }
         if (fast.isPresent()) {
             ConversationSummary after = fast.get().conversation();
-            MessageView view = new MessageView(
-                    after.id().value(),
-                    after.lastSeq(),
-                    fast.get().messageId(),
-                    clientId,
-                    "text",
-                    Author.VISITOR,
-                    null,
-                    body,
-                    null,
-                    null,
-                    null,
-                    ConversationStatus.OPEN,
-                    after.updatedAt());
-            events.publishEvent(new ConversationChanged(account, after, view, false));
-            return new Posted(view, false);
+            NewRow row =
+                    new NewRow("text", Author.VISITOR, null, body, null, clientId, null, null, ConversationStatus.OPEN);
+            return new Posted(
+                    published(account, after, fast.get().messageId(), row, null, after.updatedAt(), false), false);
         }
         return transactions.execute(status -> postFromContactLocked(account, inboxId, contact, clientId, body));
     }
@@ -298,6 +287,22 @@ public class Conversations {
     /** Up to {@value #PAGE} messages with a sequence above {@code afterSeq}, oldest first. */
     public List<MessageView> messagesAfter(AccountId account, ConversationId id, long afterSeq) {
         return messagesBetween(account, id, afterSeq, Long.MAX_VALUE);
+    }
+
+    /** Every message with {@code afterSeq < seq <= untilSeq}, oldest first, read {@value #PAGE} at a time. */
+    public void forEachMessage(
+            AccountId account, ConversationId id, long afterSeq, long untilSeq, Consumer<MessageView> action) {
+        long from = afterSeq;
+        while (true) {
+            List<MessageView> page = messagesBetween(account, id, from, untilSeq);
+            for (MessageView message : page) {
+                action.accept(message);
+                from = message.seq();
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
     }
 
     /** Messages with {@code afterSeq < seq <= untilSeq}, at most {@value #PAGE}. */

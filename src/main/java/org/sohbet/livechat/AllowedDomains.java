@@ -55,7 +55,7 @@ final class AllowedDomains {
             return true;
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        int port = Origins.port(uri);
         for (String entry : entries) {
             String entryHost = entry;
             Integer entryPort = null;

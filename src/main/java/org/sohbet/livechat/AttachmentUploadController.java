@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import org.sohbet.contact.Contact;
 import org.sohbet.contact.ContactId;
-import org.sohbet.contact.Contacts;
 import org.sohbet.conversation.ConversationProblem;
 import org.sohbet.conversation.Conversations;
 import org.sohbet.conversation.Frames;
@@ -29,14 +27,11 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentUploadController {
 
     private final VisitorSessions sessions;
-    private final Contacts contacts;
     private final Conversations conversations;
     private final RateLimits limits;
 
-    AttachmentUploadController(
-            VisitorSessions sessions, Contacts contacts, Conversations conversations, RateLimits limits) {
+    AttachmentUploadController(VisitorSessions sessions, Conversations conversations, RateLimits limits) {
         this.sessions = sessions;
-        this.contacts = contacts;
         this.conversations = conversations;
         this.limits = limits;
     }
@@ -76,12 +71,7 @@ class AttachmentUploadController {
                             "retryAfter",
                             retry)));
         }
-        ContactId contact = session.contactId();
-        if (contact == null) {
-            Contact created = contacts.createAnonymous(session.accountId(), null, null);
-            sessions.attach(session, created.id(), false);
-            contact = created.id();
-        }
+        ContactId contact = sessions.withContact(session, null, null).contactId();
         try {
             Conversations.Posted posted = conversations.postFileFromContact(
                     session.accountId(),

@@ -1,7 +1,7 @@
 package org.sohbet.livechat;
 
 import org.sohbet.shared.realtime.Sockets;
-import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,9 +33,9 @@ class LivechatConfiguration {
     }
 
     @Bean
-    WebSocketConfigurer visitorSocket(VisitorSocketHandler handler, SohbetSettings settings) {
+    WebSocketConfigurer visitorSocket(VisitorSocketHandler handler, PublicAddress address) {
         return registry -> registry.addHandler(handler, "/ws/visitor")
-                .addInterceptors(Sockets.sameOrigin(settings.publicBaseUrl()))
+                .addInterceptors(Sockets.sameOrigin(address))
                 .setAllowedOriginPatterns("*");
     }
 }

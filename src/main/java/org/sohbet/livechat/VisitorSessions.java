@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
+import org.sohbet.contact.Contact;
 import org.sohbet.contact.ContactId;
+import org.sohbet.contact.Contacts;
 import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,13 @@ import org.springframework.stereotype.Component;
 class VisitorSessions {
 
     private final JdbcClient jdbc;
+    private final Contacts contacts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    VisitorSessions(JdbcClient jdbc, Clock clock) {
+    VisitorSessions(JdbcClient jdbc, Contacts contacts, Clock clock) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -71,6 +75,18 @@ class VisitorSessions {
                 .query(Long.class)
                 .single();
         return new VisitorSession(id, inbox.accountId(), inbox.id(), token, contact, verified);
+    }
+
+    /**
+     * The session with a contact: an anonymous visitor becomes an (unverified) contact when it first writes or fills
+     * in the pre-chat form. A session that has one is returned as it is.
+     */
+    VisitorSession withContact(VisitorSession session, String name, String email) {
+        if (session.contactId() != null) {
+            return session;
+        }
+        Contact contact = contacts.createAnonymous(session.accountId(), name, email);
+        return attach(session, contact.id(), false);
     }
 
     VisitorSession attach(VisitorSession session, ContactId contact, boolean verified) {

@@ -298,8 +298,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private void profile(Visitor visitor, String name, String email) {
         VisitorSession session = visitor.session;
         if (session.contactId() == null) {
-            Contact contact = contacts.createAnonymous(session.accountId(), name, email);
-            visitor.session = sessions.attach(session, contact.id(), false);
+            visitor.session = sessions.withContact(session, name, email);
         } else {
             contacts.updateUnverified(session.accountId(), session.contactId(), name, email);
         }
@@ -337,14 +336,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     }
 
     /** The visitor's contact, made on first need: an anonymous visitor becomes a contact when it first writes. */
-    ContactId contactOf(Visitor visitor) {
-        VisitorSession session = visitor.session;
-        if (session.contactId() != null) {
-            return session.contactId();
-        }
-        Contact contact = contacts.createAnonymous(session.accountId(), null, null);
-        visitor.session = sessions.attach(session, contact.id(), false);
-        return contact.id();
+    private ContactId contactOf(Visitor visitor) {
+        visitor.session = sessions.withContact(visitor.session, null, null);
+        return visitor.session.contactId();
     }
 
     private void typing(Visitor visitor, boolean on) {

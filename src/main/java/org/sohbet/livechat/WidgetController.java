@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.sohbet.conversation.Frames;
 import org.sohbet.shared.i18n.Language;
 import org.sohbet.shared.i18n.SohbetLocaleResolver;
-import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -33,12 +33,12 @@ class WidgetController {
 
     private final Inboxes inboxes;
     private final MessageSource messages;
-    private final SohbetSettings settings;
+    private final PublicAddress address;
 
-    WidgetController(Inboxes inboxes, MessageSource messages, SohbetSettings settings) {
+    WidgetController(Inboxes inboxes, MessageSource messages, PublicAddress address) {
         this.inboxes = inboxes;
         this.messages = messages;
-        this.settings = settings;
+        this.address = address;
     }
 
     /**
@@ -52,7 +52,7 @@ class WidgetController {
             @RequestHeader(value = HttpHeaders.ORIGIN, required = false) String origin,
             HttpServletRequest request) {
         Optional<Inbox> found = inboxes.byKey(inbox);
-        String own = ownOrigin(request);
+        String own = address.origin();
         String caller = origin == null ? own : origin;
         ResponseEntity.BodyBuilder response;
         String body;
@@ -95,7 +95,7 @@ class WidgetController {
             HttpServletResponse response,
             Model model) {
         Optional<Inbox> found = inboxes.byKey(inbox);
-        String own = ownOrigin(request);
+        String own = address.origin();
         if (found.isEmpty() || !AllowedDomains.allows(found.get().allowedDomains(), origin, Optional.of(own))) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("status", 404);
@@ -139,11 +139,5 @@ class WidgetController {
                 .flatMap(domain -> java.util.stream.Stream.of("http://" + domain, "https://" + domain))
                 .collect(Collectors.joining(" "));
         return (own + " " + domains).strip();
-    }
-
-    String ownOrigin(HttpServletRequest request) {
-        return settings.publicBaseUrl()
-                .map(url -> url.getScheme() + "://" + url.getAuthority())
-                .orElseGet(() -> request.getScheme() + "://" + request.getHeader(HttpHeaders.HOST));
     }
 }

@@ -79,6 +79,13 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
         return ChatPages.openChat(visitor, openLabel, title);
     }
 
+    /** A visitor in another browser opens the chat on the English demo shop. */
+    FrameLocator englishChatOnTheDemoShop() {
+        Page visitor = otherBrowser("en");
+        visitor.navigate(url("/demo"));
+        return openChat(visitor, "Open chat", "Chat with us");
+    }
+
     void say(FrameLocator chat, String text) {
         ChatPages.say(chat, text);
     }
@@ -96,9 +103,7 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
 
     @Test
     void aNewConversationNotifiesTheAgentWithPlainText() {
-        Page visitor = otherBrowser("en");
-        visitor.navigate(url("/demo"));
-        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        FrameLocator chat = englishChatOnTheDemoShop();
         say(chat, "<b>Hello</b> from the shop");
         assertThat(agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("<b>Hello</b> from the shop")))
                 .isVisible();
@@ -110,9 +115,7 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
 
     @Test
     void typingAndSeenMarksTravelBothWays() {
-        Page visitor = otherBrowser("en");
-        visitor.navigate(url("/demo"));
-        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        FrameLocator chat = englishChatOnTheDemoShop();
         say(chat, "Anyone there?");
         open("Anyone there?");
         assertThat(chat.getByText("Seen")).isVisible();
@@ -132,9 +135,7 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
 
     @Test
     void aResolvedConversationCanBeRatedAndTheAgentSeesTheRating() {
-        Page visitor = otherBrowser("en");
-        visitor.navigate(url("/demo"));
-        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        FrameLocator chat = englishChatOnTheDemoShop();
         say(chat, "Thanks for the help");
         open("Thanks for the help");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))
@@ -153,9 +154,7 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
 
     @Test
     void aVisitorSendsAnImageAndTheAgentSeesIt() {
-        Page visitor = otherBrowser("en");
-        visitor.navigate(url("/demo"));
-        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        FrameLocator chat = englishChatOnTheDemoShop();
         say(chat, "Here is a photo");
         chat.locator("#file").setInputFiles(new FilePayload("parcel \"><img src=x>.png", "image/png", PNG));
         // The list's preview moves to the file once it is stored; opening by it also waits for the upload.
@@ -175,9 +174,7 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
     void thePreChatFormNamesTheVisitorAndTheTypedEmailStaysUnverified() {
         Inbox inbox = inboxes.demoInbox().orElseThrow();
         inboxes.update(inbox.accountId(), inbox.id(), inbox.name(), "", true, java.util.Map.of(), java.util.Map.of());
-        Page visitor = otherBrowser("en");
-        visitor.navigate(url("/demo"));
-        FrameLocator chat = openChat(visitor, "Open chat", "Chat with us");
+        FrameLocator chat = englishChatOnTheDemoShop();
         chat.getByLabel("Name (optional)").fill("Leyla <b>K</b>");
         chat.getByLabel("Email (optional)").fill("leyla@shop.test");
         say(chat, "Do you ship to Izmir?");

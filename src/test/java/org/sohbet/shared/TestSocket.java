@@ -41,7 +41,8 @@ public final class TestSocket implements AutoCloseable {
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), listener)
+        // The listener makes the TestSocket in onOpen, which runs before the handshake's future completes.
+        builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), listener)
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
         return listener.socket;

@@ -1,14 +1,13 @@
 package org.sohbet.account.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.sohbet.account.AccountProblem;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.Invitations;
 import org.sohbet.account.Role;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.account.Team;
-import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The team page: agents, their roles and status, and invitation links. Owners and admins only. */
 @Controller
@@ -27,12 +25,12 @@ class TeamController {
 
     private final Team team;
     private final Invitations invitations;
-    private final SohbetSettings settings;
+    private final PublicAddress address;
 
-    TeamController(Team team, Invitations invitations, SohbetSettings settings) {
+    TeamController(Team team, Invitations invitations, PublicAddress address) {
         this.team = team;
         this.invitations = invitations;
-        this.settings = settings;
+        this.address = address;
     }
 
     @GetMapping("/console/settings/agents")
@@ -114,9 +112,6 @@ class TeamController {
     }
 
     private String link(String token) {
-        URI base = settings.publicBaseUrl().orElseGet(() -> ServletUriComponentsBuilder.fromCurrentContextPath()
-                .build()
-                .toUri());
-        return base.toString().replaceAll("/+$", "") + "/invite/" + token;
+        return address.base() + "/invite/" + token;
     }
 }

@@ -164,7 +164,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
                     send(connection, Frames.ack(clientId, posted.message()));
                 }
                 case "typing" -> {
-                    requireOwn(connection, conversation);
+                    requireWatched(connection, conversation);
                     boolean on = frame.path("on").asBoolean(false);
                     hub.publish(
                             RealtimeHub.conversationTopic(conversation.value()),
@@ -175,7 +175,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
                                     Frames.typing(conversation.value(), Author.AGENT, on)));
                 }
                 case "seen" -> {
-                    requireOwn(connection, conversation);
+                    requireWatched(connection, conversation);
                     long seq = frame.path("seq").asLong(0);
                     conversations.markSeen(connection.agent.accountId(), conversation, Author.AGENT, seq);
                     hub.publish(
@@ -196,8 +196,16 @@ class AgentSocketHandler extends TextWebSocketHandler {
         }
     }
 
-    private void requireOwn(AgentConnection connection, ConversationId conversation) {
-        conversations.find(connection.agent.accountId(), conversation).orElseThrow(NotFoundException::new);
+    /**
+     * Typing and seen marks concern the conversation the console shows, which it watches; watching checked the
+     * account, so these frequent frames need no query of their own.
+     */
+    private static void requireWatched(AgentConnection connection, ConversationId conversation) {
+        synchronized (connection.watched) {
+            if (!connection.watched.containsKey(conversation.value())) {
+                throw new NotFoundException();
+            }
+        }
     }
 
     private void watch(AgentConnection connection, ConversationId conversation, long after) {

@@ -21,7 +21,6 @@ import org.sohbet.conversation.ConversationProblem;
 import org.sohbet.conversation.ConversationStatus;
 import org.sohbet.conversation.ConversationSummary;
 import org.sohbet.conversation.Conversations;
-import org.sohbet.conversation.MessageView;
 import org.sohbet.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -227,11 +226,12 @@ class ConversationConsoleController {
 
     private List<MessageLine> lines(SignedInAgent agent, ConversationId id, long after) {
         List<MessageLine> lines = new ArrayList<>();
-        long from = after;
-        while (true) {
-            List<MessageView> page = conversations.messagesAfter(agent.accountId(), id, from);
-            for (MessageView m : page) {
-                lines.add(new MessageLine(
+        conversations.forEachMessage(
+                agent.accountId(),
+                id,
+                after,
+                Long.MAX_VALUE,
+                m -> lines.add(new MessageLine(
                         m.seq(),
                         m.kind(),
                         m.author().code(),
@@ -241,12 +241,7 @@ class ConversationConsoleController {
                         m.activity(),
                         m.rating(),
                         m.text(),
-                        m.at()));
-                from = m.seq();
-            }
-            if (page.size() < 500) {
-                return lines;
-            }
-        }
+                        m.at())));
+        return lines;
     }
 }

@@ -1,7 +1,7 @@
 package org.sohbet.conversation.web;
 
 import org.sohbet.shared.realtime.Sockets;
-import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,9 +28,9 @@ class ConversationWebConfiguration {
 
     /** The agent socket rides on the console session; the console's security chain requires it at the handshake. */
     @Bean
-    WebSocketConfigurer agentSocket(AgentSocketHandler handler, SohbetSettings settings) {
+    WebSocketConfigurer agentSocket(AgentSocketHandler handler, PublicAddress address) {
         return registry -> registry.addHandler(handler, "/ws/agent")
-                .addInterceptors(Sockets.sameOrigin(settings.publicBaseUrl()))
+                .addInterceptors(Sockets.sameOrigin(address))
                 .setAllowedOriginPatterns("*");
     }
 }

@@ -9,7 +9,7 @@ import org.sohbet.account.SignedInAgent;
 import org.sohbet.livechat.Inbox;
 import org.sohbet.livechat.Inboxes;
 import org.sohbet.shared.i18n.Language;
-import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,11 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InboxSettingsController {
 
     private final Inboxes inboxes;
-    private final SohbetSettings settings;
+    private final PublicAddress address;
 
-    InboxSettingsController(Inboxes inboxes, SohbetSettings settings) {
+    InboxSettingsController(Inboxes inboxes, PublicAddress address) {
         this.inboxes = inboxes;
-        this.settings = settings;
+        this.address = address;
     }
 
     @GetMapping("/console/settings/inboxes")
@@ -105,9 +105,7 @@ class InboxSettingsController {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
-        String base = settings.publicBaseUrl()
-                .map(url -> url.toString().replaceFirst("/+$", ""))
-                .orElseGet(() -> request.getScheme() + "://" + request.getHeader("Host"));
+        String base = address.base();
         model.addAttribute("inbox", inbox);
         model.addAttribute("inboxes", inboxes.list(agent.accountId()));
         model.addAttribute(

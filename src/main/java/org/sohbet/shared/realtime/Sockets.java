@@ -1,11 +1,10 @@
 package org.sohbet.shared.realtime;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.sohbet.shared.web.Origins;
+import org.sohbet.shared.web.PublicAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -60,7 +59,7 @@ public final class Sockets {
      * host the request came to. This stops another site's page from opening a socket with a visitor's or an agent's
      * credentials (cross-site WebSocket hijacking).
      */
-    public static HandshakeInterceptor sameOrigin(Optional<URI> publicBaseUrl) {
+    public static HandshakeInterceptor sameOrigin(PublicAddress address) {
         return new HandshakeInterceptor() {
             @Override
             public boolean beforeHandshake(
@@ -69,9 +68,7 @@ public final class Sockets {
                     WebSocketHandler handler,
                     Map<String, Object> attributes) {
                 List<String> origins = request.getHeaders().getOrEmpty("Origin");
-                String own = publicBaseUrl
-                        .map(url -> url.getScheme() + "://" + url.getAuthority())
-                        .orElseGet(() -> ownOrigin(request));
+                String own = address.origin();
                 if (origins.size() == 1 && Origins.same(origins.getFirst(), own)) {
                     return true;
                 }
@@ -83,12 +80,5 @@ public final class Sockets {
             public void afterHandshake(
                     ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception e) {}
         };
-    }
-
-    private static String ownOrigin(ServerHttpRequest request) {
-        URI uri = request.getURI();
-        String scheme = "wss".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? "https" : "http";
-        String host = request.getHeaders().getFirst("Host");
-        return scheme + "://" + (host != null ? host : uri.getAuthority());
     }
 }
