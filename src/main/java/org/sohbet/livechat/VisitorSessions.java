@@ -42,7 +42,7 @@ class VisitorSessions {
         }
     }
 
-    Optional<VisitorSession> resume(Inbox inbox, String token) {
+    Optional<VisitorSession> resume(WebsiteInbox inbox, String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
@@ -57,7 +57,7 @@ class VisitorSessions {
                 .optional();
     }
 
-    VisitorSession create(Inbox inbox, ContactId contact, boolean verified) {
+    VisitorSession create(WebsiteInbox inbox, ContactId contact, boolean verified) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -45,7 +45,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
 
-    private final Inboxes inboxes;
+    private final WebsiteInboxes inboxes;
     private final VisitorSessions sessions;
     private final Contacts contacts;
     private final Conversations conversations;
@@ -59,7 +59,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             Thread.ofPlatform().name("visitor-hello-timer").daemon().factory());
 
     VisitorSocketHandler(
-            Inboxes inboxes,
+            WebsiteInboxes inboxes,
             VisitorSessions sessions,
             Contacts contacts,
             Conversations conversations,
@@ -85,7 +85,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         final FrameRate rate;
         final FrameAssembler parts = new FrameAssembler();
         final String address;
-        Inbox inbox;
+        WebsiteInbox inbox;
         VisitorSession session;
         Language language = Language.DEFAULT;
         ConversationFeed feed;
@@ -186,7 +186,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             return;
         }
         visitor.language = Language.fromTag(textOrNull(frame, "lang")).orElse(Language.DEFAULT);
-        Optional<Inbox> inbox = inboxes.byKey(textOrNull(frame, "inbox"));
+        Optional<WebsiteInbox> inbox = inboxes.byKey(textOrNull(frame, "inbox"));
         if (inbox.isEmpty()) {
             error(visitor, "unknown_inbox", null);
             Sockets.close(visitor.socket, CloseStatus.POLICY_VIOLATION.withReason("unknown inbox"));

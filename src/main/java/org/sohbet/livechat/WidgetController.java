@@ -31,11 +31,11 @@ class WidgetController {
 
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-    private final Inboxes inboxes;
+    private final WebsiteInboxes inboxes;
     private final MessageSource messages;
     private final PublicAddress address;
 
-    WidgetController(Inboxes inboxes, MessageSource messages, PublicAddress address) {
+    WidgetController(WebsiteInboxes inboxes, MessageSource messages, PublicAddress address) {
         this.inboxes = inboxes;
         this.messages = messages;
         this.address = address;
@@ -51,7 +51,7 @@ class WidgetController {
             @RequestParam(required = false) String lang,
             @RequestHeader(value = HttpHeaders.ORIGIN, required = false) String origin,
             HttpServletRequest request) {
-        Optional<Inbox> found = inboxes.byKey(inbox);
+        Optional<WebsiteInbox> found = inboxes.byKey(inbox);
         String own = address.origin();
         String caller = origin == null ? own : origin;
         ResponseEntity.BodyBuilder response;
@@ -66,7 +66,7 @@ class WidgetController {
                     "error",
                     "origin_not_allowed",
                     "message",
-                    "This page's domain is not allowed for this inbox; add it in Settings, Inboxes."));
+                    "This page's domain is not allowed for this inbox; add it in Settings, WebsiteInboxes."));
         } else {
             Language language = Language.fromTag(lang).orElse(Language.DEFAULT);
             Map<String, Object> config = new LinkedHashMap<>();
@@ -94,14 +94,14 @@ class WidgetController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Optional<Inbox> found = inboxes.byKey(inbox);
+        Optional<WebsiteInbox> found = inboxes.byKey(inbox);
         String own = address.origin();
         if (found.isEmpty() || !AllowedDomains.allows(found.get().allowedDomains(), origin, Optional.of(own))) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("status", 404);
             return "error";
         }
-        Inbox box = found.get();
+        WebsiteInbox box = found.get();
         Language language = Language.fromTag(lang).orElse(Language.DEFAULT);
         response.setHeader(
                 "Content-Security-Policy",
@@ -133,7 +133,7 @@ class WidgetController {
     }
 
     /** The CSP source list of the inbox's domains, over http and https, plus Sohbet itself (the demo shop). */
-    private static String ancestors(Inbox inbox, String own) {
+    private static String ancestors(WebsiteInbox inbox, String own) {
         String domains = inbox.allowedDomains().stream()
                 .map(domain -> domain.contains(":") ? domain : domain + ":*")
                 .flatMap(domain -> java.util.stream.Stream.of("http://" + domain, "https://" + domain))

@@ -168,11 +168,11 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
     }
 
     @Autowired
-    Inboxes inboxes;
+    WebsiteInboxes inboxes;
 
     @Test
     void thePreChatFormNamesTheVisitorAndTheTypedEmailStaysUnverified() {
-        Inbox inbox = inboxes.demoInbox().orElseThrow();
+        WebsiteInbox inbox = inboxes.demoInbox().orElseThrow();
         inboxes.update(inbox.accountId(), inbox.id(), inbox.name(), "", true, java.util.Map.of(), java.util.Map.of());
         FrameLocator chat = englishChatOnTheDemoShop();
         chat.getByLabel("Name (optional)").fill("Leyla <b>K</b>");

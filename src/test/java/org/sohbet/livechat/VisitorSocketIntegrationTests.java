@@ -24,9 +24,9 @@ class VisitorSocketIntegrationTests extends PostgresIntegrationTest {
     FirstOwnerSetup setup;
 
     @Autowired
-    Inboxes inboxes;
+    WebsiteInboxes inboxes;
 
-    Inbox inbox;
+    WebsiteInbox inbox;
 
     @BeforeEach
     void account() {
@@ -150,7 +150,7 @@ class VisitorSocketIntegrationTests extends PostgresIntegrationTest {
 
     @Test
     void aTokenOfOneInboxIsNothingOnAnother() {
-        Inbox second = inboxes.create(inbox.accountId(), "Second shop");
+        WebsiteInbox second = inboxes.create(inbox.accountId(), "Second shop");
         String token;
         try (TestSocket socket = visitor()) {
             token = hello(socket, null, 0).path("token").asString();

@@ -30,10 +30,10 @@ class WidgetHttpIntegrationTests extends PostgresIntegrationTest {
     FirstOwnerSetup setup;
 
     @Autowired
-    Inboxes inboxes;
+    WebsiteInboxes inboxes;
 
     SignedInAgent owner;
-    Inbox inbox;
+    WebsiteInbox inbox;
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 

@@ -1,8 +1,8 @@
 package org.sohbet.livechat.web;
 
 import java.util.List;
-import org.sohbet.livechat.Inbox;
-import org.sohbet.livechat.Inboxes;
+import org.sohbet.livechat.WebsiteInbox;
+import org.sohbet.livechat.WebsiteInboxes;
 import org.sohbet.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,16 +27,16 @@ class DemoShopController {
     static final List<CartLine> CART =
             List.of(new CartLine(product("tea-glasses"), 1), new CartLine(product("ceramic-bowl"), 2));
 
-    private final Inboxes inboxes;
+    private final WebsiteInboxes inboxes;
 
-    DemoShopController(Inboxes inboxes) {
+    DemoShopController(WebsiteInboxes inboxes) {
         this.inboxes = inboxes;
     }
 
     /** Null until setup has created the first account and its inbox; the pages then show no widget. */
     @ModelAttribute("inboxKey")
     String inboxKey() {
-        return inboxes.demoInbox().map(Inbox::publicKey).orElse(null);
+        return inboxes.demoInbox().map(WebsiteInbox::publicKey).orElse(null);
     }
 
     @GetMapping("/demo")

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sohbet.account.SignedInAgent;
-import org.sohbet.livechat.Inbox;
-import org.sohbet.livechat.Inboxes;
+import org.sohbet.livechat.WebsiteInbox;
+import org.sohbet.livechat.WebsiteInboxes;
 import org.sohbet.shared.i18n.Language;
 import org.sohbet.shared.web.PublicAddress;
 import org.springframework.http.HttpStatus;
@@ -21,14 +21,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Settings, Inboxes: the snippet to paste, allowed domains, texts per language, pre-chat form, identity secret. */
+/** Settings, WebsiteInboxes: the snippet to paste, allowed domains, texts per language, pre-chat form, identity secret. */
 @Controller
 class InboxSettingsController {
 
-    private final Inboxes inboxes;
+    private final WebsiteInboxes inboxes;
     private final PublicAddress address;
 
-    InboxSettingsController(Inboxes inboxes, PublicAddress address) {
+    InboxSettingsController(WebsiteInboxes inboxes, PublicAddress address) {
         this.inboxes = inboxes;
         this.address = address;
     }
@@ -36,7 +36,7 @@ class InboxSettingsController {
     @GetMapping("/console/settings/inboxes")
     String list(@AuthenticationPrincipal SignedInAgent agent) {
         requireManager(agent);
-        List<Inbox> all = inboxes.list(agent.accountId());
+        List<WebsiteInbox> all = inboxes.list(agent.accountId());
         return "redirect:/console/settings/inboxes/" + all.getFirst().id();
     }
 
@@ -47,7 +47,7 @@ class InboxSettingsController {
             HttpServletRequest request,
             Model model) {
         requireManager(agent);
-        Inbox inbox = inboxes.get(agent.accountId(), id);
+        WebsiteInbox inbox = inboxes.get(agent.accountId(), id);
         model.addAttribute("name", inbox.name());
         model.addAttribute("domains", String.join("\n", inbox.allowedDomains()));
         model.addAttribute("preChat", inbox.preChat());
@@ -66,7 +66,7 @@ class InboxSettingsController {
             Model model,
             RedirectAttributes redirect) {
         requireManager(agent);
-        Inbox inbox = inboxes.get(agent.accountId(), id);
+        WebsiteInbox inbox = inboxes.get(agent.accountId(), id);
         Map<String, String> greeting = perLanguage(form, "greeting.");
         Map<String, String> replyTime = perLanguage(form, "replyTime.");
         try {
@@ -80,7 +80,7 @@ class InboxSettingsController {
                     replyTime);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/console/settings/inboxes/" + id;
-        } catch (Inboxes.InboxProblem problem) {
+        } catch (WebsiteInboxes.InboxProblem problem) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", Map.of(problem.field(), problem.code()));
             model.addAttribute("name", form.getOrDefault("name", ""));
@@ -101,7 +101,7 @@ class InboxSettingsController {
         return "redirect:/console/settings/inboxes/" + id;
     }
 
-    private String page(SignedInAgent agent, Inbox inbox, HttpServletRequest request, Model model) {
+    private String page(SignedInAgent agent, WebsiteInbox inbox, HttpServletRequest request, Model model) {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

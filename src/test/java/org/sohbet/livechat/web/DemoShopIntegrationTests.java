@@ -9,7 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.sohbet.account.FirstOwnerSetup;
-import org.sohbet.livechat.Inboxes;
+import org.sohbet.livechat.WebsiteInboxes;
 import org.sohbet.shared.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -20,7 +20,7 @@ class DemoShopIntegrationTests extends PostgresIntegrationTest {
     FirstOwnerSetup setup;
 
     @Autowired
-    Inboxes inboxes;
+    WebsiteInboxes inboxes;
 
     @Test
     void pointsToSetupAndEmbedsNoWidgetBeforeAnAccountExists() throws Exception {

@@ -8,7 +8,7 @@ import org.sohbet.account.AccountId;
  * A website inbox: the widget's public key, the secret that signs identity tokens, the domains that may embed it, and
  * its texts per language tag.
  */
-public record Inbox(
+public record WebsiteInbox(
         long id,
         AccountId accountId,
         String name,

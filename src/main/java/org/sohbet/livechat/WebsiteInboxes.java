@@ -1,15 +1,14 @@
 package org.sohbet.livechat;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.events.AccountCreated;
+import org.sohbet.conversation.Inboxes;
 import org.sohbet.shared.NotFoundException;
-import org.sohbet.shared.database.DatabaseTime;
 import org.sohbet.shared.i18n.Language;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -17,17 +16,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The account's website inboxes. Every account gets one at setup. */
 @Service
-public class Inboxes {
+public class WebsiteInboxes {
 
     static final int MAX_TEXT = 300;
+    /** This channel's tag in the inbox registry. */
+    public static final String CHANNEL = "web";
 
-    private final InboxRepository repository;
-    private final Clock clock;
+    private final WebsiteInboxRepository repository;
+    private final Inboxes registry;
     private final SecureRandom random = new SecureRandom();
 
-    Inboxes(InboxRepository repository, Clock clock) {
+    WebsiteInboxes(WebsiteInboxRepository repository, Inboxes registry) {
         this.repository = repository;
-        this.clock = clock;
+        this.registry = registry;
     }
 
     /** Runs inside the setup transaction, so an account never exists without its default inbox. */
@@ -37,21 +38,21 @@ public class Inboxes {
     }
 
     @Transactional
-    public Inbox create(AccountId account, String name) {
-        long id = repository.insert(
-                account, name, randomToken(16), randomToken(32), DatabaseTime.truncate(clock.instant()));
+    public WebsiteInbox create(AccountId account, String name) {
+        long id = registry.create(account, name, CHANNEL).id();
+        repository.insert(account, id, randomToken(16), randomToken(32));
         return repository.find(account, id).orElseThrow();
     }
 
-    public List<Inbox> list(AccountId account) {
+    public List<WebsiteInbox> list(AccountId account) {
         return repository.list(account);
     }
 
-    public Inbox get(AccountId account, long id) {
+    public WebsiteInbox get(AccountId account, long id) {
         return repository.find(account, id).orElseThrow(NotFoundException::new);
     }
 
-    public Optional<Inbox> byKey(String publicKey) {
+    public Optional<WebsiteInbox> byKey(String publicKey) {
         if (publicKey == null || !publicKey.matches("[A-Za-z0-9_-]{16,64}")) {
             return Optional.empty();
         }
@@ -59,7 +60,7 @@ public class Inboxes {
     }
 
     /** The demo shop's inbox: the oldest account's first inbox. */
-    public Optional<Inbox> demoInbox() {
+    public Optional<WebsiteInbox> demoInbox() {
         return repository.firstInbox();
     }
 
@@ -77,21 +78,16 @@ public class Inboxes {
             Map<String, String> replyTime) {
         get(account, id);
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 120) {
+        if (cleanName.isEmpty() || cleanName.length() > Inboxes.MAX_NAME) {
             throw new InboxProblem("name", "inbox.error.name");
         }
         AllowedDomains.Parsed parsed = AllowedDomains.parse(domains);
         if (parsed.invalid() != null) {
             throw new InboxProblem("domains", "inbox.error.domain");
         }
+        registry.rename(account, id, cleanName);
         repository.update(
-                account,
-                id,
-                cleanName,
-                parsed.entries(),
-                preChat,
-                texts(greeting, "greeting"),
-                texts(replyTime, "replyTime"));
+                account, id, parsed.entries(), preChat, texts(greeting, "greeting"), texts(replyTime, "replyTime"));
     }
 
     @Transactional

@@ -3,84 +3,79 @@ package org.sohbet.livechat;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
 import org.sohbet.conversation.Frames;
-import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 
 @Repository
-class InboxRepository {
+class WebsiteInboxRepository {
 
-    private static final String COLUMNS =
-            "id, account_id, name, public_key, secret, allowed_domains, pre_chat, greeting::text, reply_time::text";
+    private static final String COLUMNS = """
+            i.id, i.account_id, i.name, w.public_key, w.secret, w.allowed_domains, w.pre_chat, w.greeting::text,
+            w.reply_time::text from inbox i join livechat_inbox w on w.inbox_id = i.id""";
 
     private final JdbcClient jdbc;
 
-    InboxRepository(JdbcClient jdbc) {
+    WebsiteInboxRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long insert(AccountId account, String name, String publicKey, String secret, Instant now) {
-        return jdbc.sql("""
-                        insert into inbox (account_id, name, public_key, secret, created_at)
-                        values (:account, :name, :key, :secret, :now) returning id""")
+    void insert(AccountId account, long inboxId, String publicKey, String secret) {
+        jdbc.sql("""
+                        insert into livechat_inbox (inbox_id, account_id, public_key, secret)
+                        values (:inbox, :account, :key, :secret)""")
+                .param("inbox", inboxId)
                 .param("account", account.value())
-                .param("name", name)
                 .param("key", publicKey)
                 .param("secret", secret)
-                .param("now", DatabaseTime.of(now))
-                .query(Long.class)
-                .single();
+                .update();
     }
 
-    Optional<Inbox> findByKey(String publicKey) {
-        return jdbc.sql("select " + COLUMNS + " from inbox where public_key = :key")
+    Optional<WebsiteInbox> findByKey(String publicKey) {
+        return jdbc.sql("select " + COLUMNS + " where w.public_key = :key")
                 .param("key", publicKey)
-                .query(InboxRepository::map)
+                .query(WebsiteInboxRepository::map)
                 .optional();
     }
 
-    Optional<Inbox> find(AccountId account, long id) {
-        return jdbc.sql("select " + COLUMNS + " from inbox where account_id = :account and id = :id")
+    Optional<WebsiteInbox> find(AccountId account, long id) {
+        return jdbc.sql("select " + COLUMNS + " where i.account_id = :account and i.id = :id")
                 .param("account", account.value())
                 .param("id", id)
-                .query(InboxRepository::map)
+                .query(WebsiteInboxRepository::map)
                 .optional();
     }
 
-    List<Inbox> list(AccountId account) {
-        return jdbc.sql("select " + COLUMNS + " from inbox where account_id = :account order by id")
+    List<WebsiteInbox> list(AccountId account) {
+        return jdbc.sql("select " + COLUMNS + " where i.account_id = :account order by i.id")
                 .param("account", account.value())
-                .query(InboxRepository::map)
+                .query(WebsiteInboxRepository::map)
                 .list();
     }
 
-    Optional<Inbox> firstInbox() {
-        return jdbc.sql("select " + COLUMNS + " from inbox order by account_id, id limit 1")
-                .query(InboxRepository::map)
+    Optional<WebsiteInbox> firstInbox() {
+        return jdbc.sql("select " + COLUMNS + " order by i.account_id, i.id limit 1")
+                .query(WebsiteInboxRepository::map)
                 .optional();
     }
 
     void update(
             AccountId account,
             long id,
-            String name,
             List<String> domains,
             boolean preChat,
             Map<String, String> greeting,
             Map<String, String> replyTime) {
         jdbc.sql("""
-                        update inbox set name = :name, allowed_domains = :domains, pre_chat = :preChat,
+                        update livechat_inbox set allowed_domains = :domains, pre_chat = :preChat,
                                          greeting = cast(:greeting as jsonb), reply_time = cast(:replyTime as jsonb)
-                        where account_id = :account and id = :id""")
-                .param("name", name)
+                        where account_id = :account and inbox_id = :id""")
                 .param("domains", domains.toArray(String[]::new))
                 .param("preChat", preChat)
                 .param("greeting", Frames.write(greeting))
@@ -91,16 +86,16 @@ class InboxRepository {
     }
 
     void updateSecret(AccountId account, long id, String secret) {
-        jdbc.sql("update inbox set secret = :secret where account_id = :account and id = :id")
+        jdbc.sql("update livechat_inbox set secret = :secret where account_id = :account and inbox_id = :id")
                 .param("secret", secret)
                 .param("account", account.value())
                 .param("id", id)
                 .update();
     }
 
-    private static Inbox map(ResultSet rs, int row) throws SQLException {
+    private static WebsiteInbox map(ResultSet rs, int row) throws SQLException {
         Array domains = rs.getArray("allowed_domains");
-        return new Inbox(
+        return new WebsiteInbox(
                 rs.getLong("id"),
                 new AccountId(rs.getLong("account_id")),
                 rs.getString("name"),
