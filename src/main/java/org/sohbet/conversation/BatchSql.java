@@ -158,20 +158,7 @@ class BatchSql {
             ConversationSummary state = target.summary;
             long seq = seqs.get(i);
             // The summary as of this message, so each sender reports its own sequence number.
-            ConversationSummary mine = new ConversationSummary(
-                    state.id(),
-                    state.accountId(),
-                    state.inboxId(),
-                    state.contactId(),
-                    state.status(),
-                    state.assigneeId(),
-                    seq,
-                    state.visitorSeenSeq(),
-                    state.agentSeenSeq(),
-                    state.rating(),
-                    batch.get(i).preview(),
-                    state.createdAt(),
-                    now);
+            ConversationSummary mine = state.withSeq(seq, batch.get(i).preview(), now);
             results.add(Optional.of(new FastPost(messageIds.get(conversationId + ":" + seq), mine)));
         }
         return results;

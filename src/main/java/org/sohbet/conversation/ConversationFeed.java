@@ -21,6 +21,7 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
     private final ConversationId conversation;
     private final Consumer<String> sink;
     private final Predicate<LiveEvent> wanted;
+    private final boolean withNotes;
     private final RealtimeHub.Subscription subscription;
     private final List<LiveEvent> held = new ArrayList<>();
     private long lastSent;
@@ -34,7 +35,9 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
             ConversationId conversation,
             long after,
             Consumer<String> sink,
-            Predicate<LiveEvent> wanted) {
+            Predicate<LiveEvent> wanted,
+            boolean withNotes) {
+        this.withNotes = withNotes;
         this.conversations = conversations;
         this.account = account;
         this.conversation = conversation;
@@ -88,13 +91,18 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
         if (event.seq() > lastSent + 1) {
             sendStoredUpTo(event.seq() - 1);
         }
-        sink.accept(event.json());
+        // A note takes a number like any message; a contact's feed steps over it.
+        if (withNotes || !"note".equals(event.type())) {
+            sink.accept(event.json());
+        }
         lastSent = event.seq();
     }
 
     private void sendStoredUpTo(long until) {
         conversations.forEachMessage(account, conversation, lastSent, until, message -> {
-            sink.accept(Frames.message(message));
+            if (withNotes || !message.isNote()) {
+                sink.accept(Frames.message(message));
+            }
             lastSent = message.seq();
         });
     }

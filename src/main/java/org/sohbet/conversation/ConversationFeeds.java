@@ -32,8 +32,29 @@ public class ConversationFeeds {
             long after,
             Consumer<String> sink,
             Predicate<LiveEvent> wanted) {
+        return open(account, conversation, after, sink, wanted, true);
+    }
+
+    /** The same for the contact's side: private notes are left out, in the catch-up and live. */
+    public ConversationFeed openForContact(
+            AccountId account,
+            ConversationId conversation,
+            long after,
+            Consumer<String> sink,
+            Predicate<LiveEvent> wanted) {
+        return open(account, conversation, after, sink, wanted, false);
+    }
+
+    private ConversationFeed open(
+            AccountId account,
+            ConversationId conversation,
+            long after,
+            Consumer<String> sink,
+            Predicate<LiveEvent> wanted,
+            boolean withNotes) {
         conversations.find(account, conversation).orElseThrow(NotFoundException::new);
-        ConversationFeed feed = new ConversationFeed(conversations, hub, account, conversation, after, sink, wanted);
+        ConversationFeed feed =
+                new ConversationFeed(conversations, hub, account, conversation, after, sink, wanted, withNotes);
         try {
             feed.start();
         } catch (RuntimeException e) {

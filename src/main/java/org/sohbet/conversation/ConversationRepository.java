@@ -17,12 +17,14 @@ import org.springframework.stereotype.Repository;
 class ConversationRepository {
 
     static final String SUMMARY_COLUMNS = """
-            c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.last_seq, c.visitor_seen_seq,
-            c.agent_seen_seq, c.rating, c.last_preview, c.created_at, c.updated_at""";
+            c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.team_id, c.last_seq,
+            c.visitor_seen_seq, c.agent_seen_seq, c.rating, c.last_preview, c.queued_at, c.snoozed_until,
+            c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at""";
 
     private static final String MESSAGE_COLUMNS = """
             m.id, m.conversation_id, m.seq, m.kind, m.author, m.agent_id, m.body, m.activity, m.client_id, m.rating,
-            m.created_at, m.status_after, a.id as file_id, a.file_name, a.content_type, a.size_bytes""";
+            m.created_at, m.status_after, m.subject_agent_id, m.subject_team_id, a.id as file_id, a.file_name,
+            a.content_type, a.size_bytes""";
 
     private final JdbcClient jdbc;
 
@@ -33,8 +35,9 @@ class ConversationRepository {
     /** Creates the contact's conversation on this inbox unless it exists; true when this call created it. */
     boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Instant now) {
         return jdbc.sql("""
-                        insert into conversation (account_id, inbox_id, contact_id, status, created_at, updated_at)
-                        values (:account, :inbox, :contact, 'open', :now, :now)
+                        insert into conversation (account_id, inbox_id, contact_id, status, status_changed_at,
+                                                  created_at, updated_at)
+                        values (:account, :inbox, :contact, 'open', :now, :now, :now)
                         on conflict (inbox_id, contact_id) do nothing""")
                         .param("account", account.value())
                         .param("inbox", inboxId)
@@ -166,24 +169,62 @@ class ConversationRepository {
 
     record StoredMessage(long seq, Author author, Long agentId, String body, String kind) {}
 
+    /** Applies a state without a message: for a conversation just made, before its first message. */
+    void advanceState(long conversationId, Next next) {
+        jdbc.sql("""
+                        update conversation set status = :status, queued_at = :queued, cycle_id = :cycle
+                        where id = :id""")
+                .param("status", next.status().code())
+                .param("queued", DatabaseTime.of(next.queuedAt()))
+                .param("cycle", next.cycleId())
+                .param("id", conversationId)
+                .update();
+    }
+
     /** Takes the conversation's next sequence number and applies the state the new message brings. */
     ConversationSummary advance(
+            long conversationId, Next next, String preview, Integer rating, String ratingComment, Instant now) {
+        return advance(conversationId, next, preview, rating, ratingComment, now, false);
+    }
+
+    /**
+     * @param agentWrote an agent wrote this message, so that agent has read everything before it: the list shows no
+     *     unread mark for the agents' own words
+     */
+    ConversationSummary advance(
             long conversationId,
-            ConversationStatus status,
-            AgentId assignee,
+            Next next,
             String preview,
             Integer rating,
             String ratingComment,
-            Instant now) {
+            Instant now,
+            boolean agentWrote) {
         return jdbc.sql("""
                         update conversation c
-                           set last_seq = last_seq + 1, status = :status, assignee_id = :assignee,
+                           set last_seq = last_seq + 1,
+                               status_changed_at = case when status <> :status then :now else status_changed_at end,
+                               assigned_at = case when assignee_id is distinct from :assignee then :now
+                                                  else assigned_at end,
+                               agent_seen_seq = case when :agentWrote then last_seq + 1 else agent_seen_seq end,
+                               status = :status, assignee_id = :assignee, team_id = :team, queued_at = :queued,
+                               snoozed_until = :snoozed, reply_due_at = :due, passed_by = :passed, cycle_id = :cycle,
                                last_preview = coalesce(:preview, last_preview), rating = :rating,
                                rating_comment = :comment, updated_at = :now
                          where id = :id
                         returning""" + " " + SUMMARY_COLUMNS)
-                .param("status", status.code())
-                .param("assignee", assignee == null ? null : assignee.value())
+                .param("agentWrote", agentWrote)
+                .param("status", next.status().code())
+                .param(
+                        "assignee",
+                        next.assignee() == null ? null : next.assignee().value())
+                .param("team", next.teamId())
+                .param("queued", DatabaseTime.of(next.queuedAt()))
+                .param("snoozed", DatabaseTime.of(next.snoozedUntil()))
+                .param("due", DatabaseTime.of(next.replyDueAt()))
+                .param(
+                        "passed",
+                        next.passedBy() == null ? null : next.passedBy().value())
+                .param("cycle", next.cycleId())
                 .param("preview", preview)
                 .param("rating", rating)
                 .param("comment", ratingComment)
@@ -193,12 +234,69 @@ class ConversationRepository {
                 .single();
     }
 
+    /** The state a conversation moves to with a new message: every column a message may change but the sequence. */
+    record Next(
+            ConversationStatus status,
+            AgentId assignee,
+            Long teamId,
+            Instant queuedAt,
+            Instant snoozedUntil,
+            Instant replyDueAt,
+            AgentId passedBy,
+            Long cycleId) {
+
+        static Next of(ConversationSummary c) {
+            return new Next(
+                    c.status(),
+                    c.assigneeId(),
+                    c.teamId(),
+                    c.queuedAt(),
+                    c.snoozedUntil(),
+                    c.replyDueAt(),
+                    c.passedBy(),
+                    c.cycleId());
+        }
+
+        Next status(ConversationStatus value) {
+            return new Next(value, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+        }
+
+        Next assignee(AgentId value) {
+            return new Next(status, value, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+        }
+
+        Next team(Long value) {
+            return new Next(status, assignee, value, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+        }
+
+        Next queued(Instant value) {
+            return new Next(status, assignee, teamId, value, snoozedUntil, replyDueAt, passedBy, cycleId);
+        }
+
+        Next snoozed(Instant value) {
+            return new Next(status, assignee, teamId, queuedAt, value, replyDueAt, passedBy, cycleId);
+        }
+
+        Next due(Instant value) {
+            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, value, passedBy, cycleId);
+        }
+
+        Next passedBy(AgentId value) {
+            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, value, cycleId);
+        }
+
+        Next cycle(Long value) {
+            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, value);
+        }
+    }
+
     long insertMessage(AccountId account, long conversationId, long seq, NewRow row, Instant now) {
         return jdbc.sql("""
                         insert into message (account_id, conversation_id, seq, kind, author, agent_id, body, activity,
-                                             client_id, attachment_id, rating, status_after, created_at)
+                                             client_id, attachment_id, rating, status_after, subject_agent_id,
+                                             subject_team_id, created_at)
                         values (:account, :conversation, :seq, :kind, :author, :agent, :body, :activity, :client,
-                                :attachment, :rating, :status, :now)
+                                :attachment, :rating, :status, :subjectAgent, :subjectTeam, :now)
                         returning id""")
                 .param("account", account.value())
                 .param("conversation", conversationId)
@@ -212,6 +310,10 @@ class ConversationRepository {
                 .param("attachment", row.attachmentId())
                 .param("rating", row.rating())
                 .param("status", row.statusAfter().code())
+                .param(
+                        "subjectAgent",
+                        row.subjectAgent() == null ? null : row.subjectAgent().value())
+                .param("subjectTeam", row.subjectTeam())
                 .param("now", DatabaseTime.of(now))
                 .query(Long.class)
                 .single();
@@ -226,7 +328,23 @@ class ConversationRepository {
             String clientId,
             Long attachmentId,
             Integer rating,
-            ConversationStatus statusAfter) {}
+            ConversationStatus statusAfter,
+            AgentId subjectAgent,
+            Long subjectTeam) {
+
+        NewRow(
+                String kind,
+                Author author,
+                AgentId agent,
+                String body,
+                String activity,
+                String clientId,
+                Long attachmentId,
+                Integer rating,
+                ConversationStatus statusAfter) {
+            this(kind, author, agent, body, activity, clientId, attachmentId, rating, statusAfter, null, null);
+        }
+    }
 
     long insertAttachment(
             AccountId account,
@@ -315,7 +433,9 @@ class ConversationRepository {
             Long fileId,
             String fileName,
             String contentType,
-            long size) {}
+            long size,
+            Long subjectAgentId,
+            Long subjectTeamId) {}
 
     void markSeen(AccountId account, long conversationId, Author who, long seq) {
         String column = who == Author.AGENT ? "agent_seen_seq" : "visitor_seen_seq";
@@ -344,33 +464,46 @@ class ConversationRepository {
                 nullableLong(rs, "file_id"),
                 rs.getString("file_name"),
                 rs.getString("content_type"),
-                rs.getLong("size_bytes"));
+                rs.getLong("size_bytes"),
+                nullableLong(rs, "subject_agent_id"),
+                nullableLong(rs, "subject_team_id"));
     }
 
     static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
-        Long assignee = nullableLong(rs, "assignee_id");
         return new ConversationSummary(
                 new ConversationId(rs.getLong("id")),
                 new AccountId(rs.getLong("account_id")),
                 rs.getLong("inbox_id"),
                 new ContactId(rs.getLong("contact_id")),
                 ConversationStatus.of(rs.getString("status")),
-                assignee == null ? null : new AgentId(assignee),
+                agent(rs, "assignee_id"),
+                nullableLong(rs, "team_id"),
                 rs.getLong("last_seq"),
                 rs.getLong("visitor_seen_seq"),
                 rs.getLong("agent_seen_seq"),
                 nullableInt(rs, "rating"),
                 rs.getString("last_preview"),
+                DatabaseTime.read(rs, "queued_at"),
+                DatabaseTime.read(rs, "snoozed_until"),
+                DatabaseTime.read(rs, "reply_due_at"),
+                agent(rs, "passed_by"),
+                nullableLong(rs, "cycle_id"),
+                DatabaseTime.read(rs, "status_changed_at"),
                 DatabaseTime.read(rs, "created_at"),
                 DatabaseTime.read(rs, "updated_at"));
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    private static AgentId agent(ResultSet rs, String column) throws SQLException {
+        Long id = nullableLong(rs, column);
+        return id == null ? null : new AgentId(id);
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }

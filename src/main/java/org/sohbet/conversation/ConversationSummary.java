@@ -5,7 +5,13 @@ import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
 import org.sohbet.contact.ContactId;
 
-/** A conversation's state, without its messages. */
+/**
+ * A conversation's state, without its messages.
+ *
+ * @param queuedAt when it joined the queue; it waits there while unassigned
+ * @param replyDueAt when an automatic assignment lapses unless the agent has answered
+ * @param passedBy the agent who last let it go back to the queue
+ */
 public record ConversationSummary(
         ConversationId id,
         AccountId accountId,
@@ -13,10 +19,49 @@ public record ConversationSummary(
         ContactId contactId,
         ConversationStatus status,
         AgentId assigneeId,
+        Long teamId,
         long lastSeq,
         long visitorSeenSeq,
         long agentSeenSeq,
         Integer rating,
         String lastPreview,
+        Instant queuedAt,
+        Instant snoozedUntil,
+        Instant replyDueAt,
+        AgentId passedBy,
+        Long cycleId,
+        Instant statusChangedAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Waiting in the queue: not assigned, open or pending, with a place in line. */
+    public boolean queued() {
+        return assigneeId == null
+                && queuedAt != null
+                && (status == ConversationStatus.OPEN || status == ConversationStatus.PENDING);
+    }
+
+    ConversationSummary withSeq(long seq, String preview, Instant at) {
+        return new ConversationSummary(
+                id,
+                accountId,
+                inboxId,
+                contactId,
+                status,
+                assigneeId,
+                teamId,
+                seq,
+                visitorSeenSeq,
+                agentSeenSeq,
+                rating,
+                preview,
+                queuedAt,
+                snoozedUntil,
+                replyDueAt,
+                passedBy,
+                cycleId,
+                statusChangedAt,
+                createdAt,
+                at);
+    }
+}

@@ -1,6 +1,5 @@
 package org.sohbet.conversation;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sohbet.account.AccountId;
-import org.sohbet.account.Accounts;
 import org.sohbet.account.AgentId;
+import org.sohbet.account.SignedInAgent;
 import org.sohbet.contact.ContactId;
 import org.sohbet.conversation.ConversationRepository.MessageRow;
 import org.sohbet.conversation.ConversationRepository.NewRow;
-import org.sohbet.conversation.events.ConversationChanged;
+import org.sohbet.conversation.ConversationRepository.Next;
 import org.sohbet.shared.NotFoundException;
-import org.sohbet.shared.database.DatabaseTime;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The conversation module's API. Every stored change takes the conversation's next sequence number under a row lock,
  * so numbers have no gaps and clients can resume from the last one they saw. Sends carry a client id: a retry returns
- * the stored message, and the same id with other content is refused.
+ * the stored message, and the same id with other content is refused. Agents act only on conversations their
+ * {@link Access} scope sees; any other id answers as not found. Changes of assignment take the account's routing lock
+ * first ({@link RoutingRepository#lockAccount}), so capacity and "who has it" are decided one at a time.
  */
 @Service
 public class Conversations {
@@ -38,47 +37,56 @@ public class Conversations {
     static final int PAGE = 500;
 
     private final ConversationRepository repository;
+    private final RoutingRepository routingRepository;
+    private final Routing routing;
     private final AttachmentStore files;
     private final AttachmentLinks links;
-    private final Accounts accounts;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final Access access;
+    private final Timeline timeline;
+    private final Cycles cycles;
+    private final Mentions mentions;
     private final TransactionTemplate transactions;
     private final MessageWriter writer;
 
     Conversations(
             ConversationRepository repository,
+            RoutingRepository routingRepository,
+            Routing routing,
             AttachmentStore files,
             AttachmentLinks links,
-            Accounts accounts,
-            ApplicationEventPublisher events,
-            Clock clock,
+            Access access,
+            Timeline timeline,
+            Cycles cycles,
+            Mentions mentions,
             PlatformTransactionManager transactionManager,
             MessageWriter writer) {
-        this.writer = writer;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
+        this.routingRepository = routingRepository;
+        this.routing = routing;
         this.files = files;
         this.links = links;
-        this.accounts = accounts;
-        this.events = events;
-        this.clock = clock;
+        this.access = access;
+        this.timeline = timeline;
+        this.cycles = cycles;
+        this.mentions = mentions;
+        this.writer = writer;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** The result of a send: the stored message, and whether it was a retry of one stored before. */
     public record Posted(MessageView message, boolean duplicate) {}
 
     /**
-     * A text from the contact on an inbox. Opens the contact's conversation there on first contact, and reopens it
-     * when it was resolved.
+     * A text from the contact on an inbox. Opens the contact's conversation there on first contact (it joins the
+     * queue), and reopens it when it was resolved, pending or snoozed.
      */
     public Posted postFromContact(AccountId account, long inboxId, ContactId contact, String clientId, String text) {
         String body = MessageText.check(text);
         checkClientId(clientId);
-        Instant now = now();
+        Instant now = timeline.now();
         // The common case, a new message in an open conversation, is stored with the others queued at the same moment
-        // (MessageWriter). Anything else (the first message, a resolved conversation, a retry, a race on the client
-        // id) takes the full path.
+        // (MessageWriter). Anything else (the first message, a conversation in another status, a retry, a race on the
+        // client id) takes the full path.
         Optional<ConversationRepository.FastPost> fast;
         try {
             fast = writer.append(account, inboxId, contact, clientId, body, MessageText.preview(body), now);
@@ -90,28 +98,46 @@ public class Conversations {
             NewRow row =
                     new NewRow("text", Author.VISITOR, null, body, null, clientId, null, null, ConversationStatus.OPEN);
             return new Posted(
-                    published(account, after, fast.get().messageId(), row, null, after.updatedAt(), false), false);
+                    timeline.published(account, after, fast.get().messageId(), row, null, after.updatedAt(), false),
+                    false);
         }
-        return transactions.execute(status -> postFromContactLocked(account, inboxId, contact, clientId, body));
+        return transactions.execute(
+                status -> postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.OPEN));
+    }
+
+    /**
+     * A message left while the inbox was offline (outside hours, or nobody online). A new or resolved conversation
+     * becomes pending and waits in the queue until an agent takes it; an ongoing one just gets the message.
+     */
+    @Transactional
+    public Posted leaveMessage(AccountId account, long inboxId, ContactId contact, String clientId, String text) {
+        String body = MessageText.check(text);
+        checkClientId(clientId);
+        return postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.PENDING);
     }
 
     private Posted postFromContactLocked(
-            AccountId account, long inboxId, ContactId contact, String clientId, String body) {
+            AccountId account,
+            long inboxId,
+            ContactId contact,
+            String clientId,
+            String body,
+            ConversationStatus statusIfNew) {
         Locked locked = lockOrOpen(account, inboxId, contact);
-        boolean created = locked.created();
         ConversationSummary conversation = locked.conversation();
         Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, body, "text");
         if (retry.isPresent()) {
             return retry.get();
         }
-        conversation = reopenForContact(account, conversation);
-        MessageView message = append(
+        conversation = reopenForContact(account, conversation, locked.created(), statusIfNew);
+        MessageView message = timeline.append(
                 account,
                 conversation,
-                new NewRow("text", Author.VISITOR, null, body, null, clientId, null, null, ConversationStatus.OPEN),
-                conversation.assigneeId(),
+                new NewRow("text", Author.VISITOR, null, body, null, clientId, null, null, conversation.status()),
+                Next.of(conversation),
                 MessageText.preview(body),
-                created);
+                null,
+                locked.created());
         return new Posted(message, false);
     }
 
@@ -122,19 +148,18 @@ public class Conversations {
         checkClientId(clientId);
         FileType type = FileType.detect(content).orElseThrow(() -> new ConversationProblem("file_type"));
         Locked locked = lockOrOpen(account, inboxId, contact);
-        boolean created = locked.created();
         ConversationSummary conversation = locked.conversation();
         String name = FileName.display(fileName, type);
         Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, null, "attachment");
         if (retry.isPresent()) {
             return retry.get();
         }
-        conversation = reopenForContact(account, conversation);
+        conversation = reopenForContact(account, conversation, locked.created(), ConversationStatus.OPEN);
         String key = files.store(account, content);
         try {
             long fileId = repository.insertAttachment(
-                    account, conversation.id().value(), name, type.mediaType, content.length, key, now());
-            MessageView message = append(
+                    account, conversation.id().value(), name, type.mediaType, content.length, key, timeline.now());
+            MessageView message = timeline.append(
                     account,
                     conversation,
                     new NewRow(
@@ -146,11 +171,11 @@ public class Conversations {
                             clientId,
                             fileId,
                             null,
-                            ConversationStatus.OPEN),
-                    conversation.assigneeId(),
+                            conversation.status()),
+                    Next.of(conversation),
                     MessageText.preview("📎 " + name),
                     new AttachmentView(fileId, name, type.mediaType, content.length, links.url(fileId)),
-                    created);
+                    locked.created());
             return new Posted(message, false);
         } catch (RuntimeException e) {
             files.delete(key);
@@ -158,76 +183,251 @@ public class Conversations {
         }
     }
 
-    /** A reply from an agent of the account. Replying to an unassigned conversation claims it. */
+    /**
+     * A reply from an agent. Replying to an unassigned conversation claims it; a pending or snoozed one opens. The
+     * first reply of a cycle stops the no-answer timer and records the response time.
+     */
     @Transactional
-    public Posted postFromAgent(AccountId account, AgentId agent, ConversationId id, String clientId, String text) {
+    public Posted postFromAgent(SignedInAgent by, ConversationId id, String clientId, String text) {
         String body = MessageText.check(text);
         checkClientId(clientId);
-        ConversationSummary conversation = repository.lock(account, id).orElseThrow(NotFoundException::new);
-        Optional<Posted> retry = retry(conversation, clientId, Author.AGENT, agent, body, "text");
+        AccountId account = by.accountId();
+        routingRepository.lockAccount(account);
+        ConversationSummary conversation = lockVisible(by, id);
+        Optional<Posted> retry = retry(conversation, clientId, Author.AGENT, by.agentId(), body, "text");
         if (retry.isPresent()) {
             return retry.get();
         }
         if (conversation.assigneeId() == null) {
-            append(
+            timeline.append(
                     account,
                     conversation,
-                    activity(Author.AGENT, agent, "claimed", conversation.status()),
-                    agent,
-                    null,
-                    false);
+                    activity(Author.AGENT, by.agentId(), "claimed", conversation.status()),
+                    Next.of(conversation).assignee(by.agentId()),
+                    null);
             conversation = repository.lock(account, id).orElseThrow();
         }
-        MessageView message = append(
+        Next next = Next.of(conversation).due(null);
+        if (conversation.status() == ConversationStatus.PENDING
+                || conversation.status() == ConversationStatus.SNOOZED) {
+            next = next.status(ConversationStatus.OPEN).snoozed(null);
+        }
+        MessageView message = timeline.append(
                 account,
                 conversation,
-                new NewRow("text", Author.AGENT, agent, body, null, clientId, null, null, conversation.status()),
-                conversation.assigneeId(),
-                MessageText.preview(body),
-                false);
+                new NewRow("text", Author.AGENT, by.agentId(), body, null, clientId, null, null, next.status()),
+                next,
+                MessageText.preview(body));
+        cycles.agentReplied(conversation, message.at());
         return new Posted(message, false);
     }
 
+    /**
+     * A private note: agents see it, the contact never does. Mentions ({@code @Name}) of agents who can see the
+     * conversation notify them.
+     */
     @Transactional
-    public MessageView claim(AccountId account, AgentId agent, ConversationId id) {
-        ConversationSummary conversation = repository.lock(account, id).orElseThrow(NotFoundException::new);
-        return append(
-                account,
-                conversation,
-                activity(Author.AGENT, agent, "claimed", conversation.status()),
-                agent,
-                null,
-                false);
-    }
-
-    @Transactional
-    public MessageView resolve(AccountId account, AgentId agent, ConversationId id) {
-        return changeStatus(account, agent, id, ConversationStatus.RESOLVED, "resolved", "already_resolved");
-    }
-
-    @Transactional
-    public MessageView reopen(AccountId account, AgentId agent, ConversationId id) {
-        return changeStatus(account, agent, id, ConversationStatus.OPEN, "reopened", "already_open");
-    }
-
-    private MessageView changeStatus(
-            AccountId account,
-            AgentId agent,
-            ConversationId id,
-            ConversationStatus target,
-            String activity,
-            String alreadyThere) {
-        ConversationSummary conversation = repository.lock(account, id).orElseThrow(NotFoundException::new);
-        if (conversation.status() == target) {
-            throw new ConversationProblem(alreadyThere);
+    public Posted addNote(SignedInAgent by, ConversationId id, String clientId, String text) {
+        String body = MessageText.check(text);
+        checkClientId(clientId);
+        ConversationSummary conversation = lockVisible(by, id);
+        Optional<Posted> retry = retry(conversation, clientId, Author.AGENT, by.agentId(), body, "note");
+        if (retry.isPresent()) {
+            return retry.get();
         }
-        return append(
+        MessageView message = timeline.append(
+                by.accountId(),
+                conversation,
+                new NewRow("note", Author.AGENT, by.agentId(), body, null, clientId, null, null, conversation.status()),
+                Next.of(conversation),
+                null);
+        mentions.record(by, conversation, message);
+        return new Posted(message, false);
+    }
+
+    /**
+     * Takes an unassigned conversation. When two agents claim at once, the first wins and the second is told it was
+     * taken ({@code taken}).
+     */
+    @Transactional
+    public MessageView claim(SignedInAgent by, ConversationId id) {
+        routingRepository.lockAccount(by.accountId());
+        ConversationSummary conversation = lockVisible(by, id);
+        if (by.agentId().equals(conversation.assigneeId())) {
+            throw new ConversationProblem("already_yours");
+        }
+        if (conversation.assigneeId() != null) {
+            throw new ConversationProblem("taken");
+        }
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "claimed", conversation.status()),
+                Next.of(conversation).assignee(by.agentId()).due(null),
+                null);
+    }
+
+    /**
+     * Gives the conversation to an agent, or to a team's queue, with an optional note. With an assignee before, it is
+     * a transfer. The new agent must be able to see the conversation; a team must be the account's.
+     */
+    @Transactional
+    public MessageView assign(SignedInAgent by, ConversationId id, AgentId agent, Long team, String note) {
+        AccountId account = by.accountId();
+        routingRepository.lockAccount(account);
+        ConversationSummary conversation = lockVisible(by, id);
+        if (agent == null && team == null) {
+            throw new ConversationProblem("invalid");
+        }
+        Long newTeam = team != null ? team : conversation.teamId();
+        if (team != null && !access.teamExists(account, team)) {
+            throw new NotFoundException();
+        }
+        if (agent != null && !access.mayServe(account, agent, conversation.inboxId(), newTeam)) {
+            throw new ConversationProblem("cannot_serve");
+        }
+        boolean transfer = conversation.assigneeId() != null;
+        Next next = Next.of(conversation).team(newTeam).due(null);
+        if (agent != null) {
+            next = next.assignee(agent);
+        } else {
+            // To a team: it waits in the queue, keeping its place, until someone of the team takes it.
+            next = next.assignee(null).queued(queuedAt(conversation));
+        }
+        String cleanNote = note == null || note.isBlank() ? null : MessageText.check(note);
+        MessageView moved = timeline.append(
                 account,
                 conversation,
-                activity(Author.AGENT, agent, activity, target),
-                conversation.assigneeId(),
-                null,
-                false);
+                new NewRow(
+                        "activity",
+                        Author.AGENT,
+                        by.agentId(),
+                        null,
+                        transfer ? "transferred" : "assigned",
+                        null,
+                        null,
+                        null,
+                        conversation.status(),
+                        agent,
+                        agent == null ? team : null),
+                next,
+                null);
+        if (cleanNote != null) {
+            ConversationSummary after = repository.lock(account, id).orElseThrow();
+            MessageView noted = timeline.append(
+                    account,
+                    after,
+                    new NewRow("note", Author.AGENT, by.agentId(), cleanNote, null, null, null, null, after.status()),
+                    Next.of(after),
+                    null);
+            mentions.record(by, after, noted);
+        }
+        return moved;
+    }
+
+    /** Gives the conversation back to the queue, at its old place. */
+    @Transactional
+    public MessageView unassign(SignedInAgent by, ConversationId id) {
+        routingRepository.lockAccount(by.accountId());
+        ConversationSummary conversation = lockVisible(by, id);
+        if (conversation.assigneeId() == null) {
+            throw new ConversationProblem("not_assigned");
+        }
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "unassigned", conversation.status()),
+                Next.of(conversation).assignee(null).due(null).queued(queuedAt(conversation)),
+                null);
+    }
+
+    @Transactional
+    public MessageView resolve(SignedInAgent by, ConversationId id) {
+        routingRepository.lockAccount(by.accountId());
+        ConversationSummary conversation = lockVisible(by, id);
+        if (conversation.status() == ConversationStatus.RESOLVED) {
+            throw new ConversationProblem("already_resolved");
+        }
+        MessageView message = timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "resolved", ConversationStatus.RESOLVED),
+                Next.of(conversation)
+                        .status(ConversationStatus.RESOLVED)
+                        .queued(null)
+                        .due(null)
+                        .snoozed(null),
+                null);
+        cycles.resolved(conversation, conversation.assigneeId(), message.at());
+        return message;
+    }
+
+    /** An agent reopens a resolved, pending or snoozed conversation; a resolved one starts a new cycle. */
+    @Transactional
+    public MessageView reopen(SignedInAgent by, ConversationId id) {
+        ConversationSummary conversation = lockVisible(by, id);
+        if (conversation.status() == ConversationStatus.OPEN) {
+            throw new ConversationProblem("already_open");
+        }
+        Next next = Next.of(conversation).status(ConversationStatus.OPEN).snoozed(null);
+        if (conversation.status() == ConversationStatus.RESOLVED) {
+            next = next.cycle(cycles.start(
+                    by.accountId(),
+                    conversation.id().value(),
+                    conversation.inboxId(),
+                    conversation.lastSeq() + 1,
+                    timeline.now()));
+        }
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "reopened", ConversationStatus.OPEN),
+                next,
+                null);
+    }
+
+    /** Puts the conversation away until a time; it comes back open then, or at the contact's next message. */
+    @Transactional
+    public MessageView snooze(SignedInAgent by, ConversationId id, Instant until) {
+        if (until == null || !until.isAfter(timeline.now())) {
+            throw new ConversationProblem("invalid");
+        }
+        routingRepository.lockAccount(by.accountId());
+        ConversationSummary conversation = lockVisible(by, id);
+        if (conversation.status() == ConversationStatus.RESOLVED) {
+            throw new ConversationProblem("already_resolved");
+        }
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "snoozed", ConversationStatus.SNOOZED),
+                Next.of(conversation)
+                        .status(ConversationStatus.SNOOZED)
+                        .snoozed(until)
+                        .due(null),
+                null);
+    }
+
+    /** Marks the conversation as waiting (on the customer, or on someone else); it no longer counts as load. */
+    @Transactional
+    public MessageView markPending(SignedInAgent by, ConversationId id) {
+        routingRepository.lockAccount(by.accountId());
+        ConversationSummary conversation = lockVisible(by, id);
+        if (conversation.status() == ConversationStatus.PENDING) {
+            throw new ConversationProblem("already_pending");
+        }
+        if (conversation.status() == ConversationStatus.RESOLVED) {
+            throw new ConversationProblem("already_resolved");
+        }
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), "pending", ConversationStatus.PENDING),
+                Next.of(conversation)
+                        .status(ConversationStatus.PENDING)
+                        .snoozed(null)
+                        .due(null),
+                null);
     }
 
     /** The contact's 1–5 rating of a resolved conversation, with an optional comment; one per resolution. */
@@ -245,19 +445,14 @@ public class Conversations {
         if (conversation.status() != ConversationStatus.RESOLVED || conversation.rating() != null) {
             throw new ConversationProblem("not_resolved");
         }
-        Instant now = now();
-        ConversationSummary after = repository.advance(
-                conversation.id().value(),
-                conversation.status(),
-                conversation.assigneeId(),
-                null,
-                rating,
-                cleanComment,
-                now);
+        Instant now = timeline.now();
+        ConversationSummary after =
+                repository.advance(conversation.id().value(), Next.of(conversation), null, rating, cleanComment, now);
         NewRow row = new NewRow(
                 "activity", Author.VISITOR, null, cleanComment, "rated", null, null, rating, conversation.status());
         long messageId = repository.insertMessage(account, conversation.id().value(), after.lastSeq(), row, now);
-        return published(account, after, messageId, row, null, now, false);
+        cycles.rated(conversation, rating);
+        return timeline.published(account, after, messageId, row, null, now, false);
     }
 
     /** Records how far a side has read; the other side sees it as a "seen" mark. Not part of the sequence. */
@@ -266,22 +461,36 @@ public class Conversations {
         repository.markSeen(account, id.value(), who, seq);
     }
 
+    /** The contact's last live connection closed; a cycle nobody answered yet counts as missed. */
+    @Transactional
+    public void contactLeft(AccountId account, ConversationId id) {
+        repository.find(account, id).ifPresent(cycles::visitorLeft);
+    }
+
     /** Moves an anonymous visitor's conversation to the verified contact it turned out to be, if that has none. */
     @Transactional
     public void moveToContact(AccountId account, long inboxId, ContactId from, ContactId to) {
         repository.moveToContact(account, inboxId, from, to);
     }
 
+    /** Any conversation of the account, for channels and system work; agents go through {@link #visible}. */
     public Optional<ConversationSummary> find(AccountId account, ConversationId id) {
         return repository.find(account, id);
     }
 
-    public Optional<ConversationSummary> forContact(AccountId account, long inboxId, ContactId contact) {
-        return repository.findForContact(account, inboxId, contact);
+    /** The conversation if the agent may see it. */
+    public Optional<ConversationSummary> visible(SignedInAgent agent, ConversationId id) {
+        Access.Scope scope = access.scope(agent);
+        return repository.find(agent.accountId(), id).filter(scope::sees);
     }
 
-    public List<ConversationSummary> list(AccountId account, ConversationStatus status, int limit) {
-        return repository.list(account, status, Math.clamp(limit, 1, 500));
+    /** The conversation's place in its inbox's queue, while it waits there. */
+    public Optional<QueueSpot> queueSpot(ConversationSummary conversation) {
+        return routing.spot(conversation);
+    }
+
+    public Optional<ConversationSummary> forContact(AccountId account, long inboxId, ContactId contact) {
+        return repository.findForContact(account, inboxId, contact);
     }
 
     /** Up to {@value #PAGE} messages with a sequence above {@code afterSeq}, oldest first. */
@@ -311,9 +520,40 @@ public class Conversations {
         Map<Long, String> names = new HashMap<>();
         List<MessageView> views = new ArrayList<>(rows.size());
         for (MessageRow row : rows) {
-            views.add(view(account, row, names));
+            views.add(timeline.view(account, row, names));
         }
         return views;
+    }
+
+    /** The service figures of the conversation's current cycle. */
+    public Optional<CycleFigures> figures(SignedInAgent agent, ConversationId id) {
+        return visible(agent, id)
+                .filter(c -> c.cycleId() != null)
+                .flatMap(c -> cycles.figures(c.cycleId()))
+                .map(f -> new CycleFigures(
+                        f.firstResponseSeconds(),
+                        f.firstResponseBusinessSeconds(),
+                        f.resolutionSeconds(),
+                        f.resolutionBusinessSeconds(),
+                        f.agentMessages(),
+                        f.visitorMessages(),
+                        f.missed(),
+                        f.rating()));
+    }
+
+    public record CycleFigures(
+            Long firstResponseSeconds,
+            Long firstResponseBusinessSeconds,
+            Long resolutionSeconds,
+            Long resolutionBusinessSeconds,
+            Integer agentMessages,
+            Integer visitorMessages,
+            boolean missed,
+            Integer rating) {}
+
+    private ConversationSummary lockVisible(SignedInAgent by, ConversationId id) {
+        Access.Scope scope = access.scope(by);
+        return repository.lock(by.accountId(), id).filter(scope::sees).orElseThrow(NotFoundException::new);
     }
 
     private record Locked(ConversationSummary conversation, boolean created) {}
@@ -323,7 +563,7 @@ public class Conversations {
         if (existing.isPresent()) {
             return new Locked(existing.get(), false);
         }
-        boolean created = repository.insertIfAbsent(account, inboxId, contact, now());
+        boolean created = repository.insertIfAbsent(account, inboxId, contact, timeline.now());
         ConversationSummary conversation = repository
                 .lockForContact(account, inboxId, contact)
                 .orElseThrow(() -> new IllegalStateException("Conversation vanished under its lock"));
@@ -349,114 +589,48 @@ public class Conversations {
         });
     }
 
-    private ConversationSummary reopenForContact(AccountId account, ConversationSummary conversation) {
-        if (conversation.status() != ConversationStatus.RESOLVED) {
+    /**
+     * Before the contact's message is stored: a new conversation starts its first cycle and joins the queue; a
+     * resolved one starts a new cycle and queues again (its last agent may be gone); a pending or snoozed one opens.
+     */
+    private ConversationSummary reopenForContact(
+            AccountId account, ConversationSummary conversation, boolean created, ConversationStatus statusIfNew) {
+        Instant now = timeline.now();
+        if (created) {
+            long cycle = cycles.start(
+                    account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
+            repository.advanceState(
+                    conversation.id().value(),
+                    Next.of(conversation).status(statusIfNew).queued(now).cycle(cycle));
+            return repository.lock(account, conversation.id()).orElseThrow();
+        }
+        ConversationStatus status = conversation.status();
+        if (status == ConversationStatus.OPEN || (status == ConversationStatus.PENDING && statusIfNew == status)) {
             return conversation;
         }
-        append(
-                account,
-                conversation,
-                activity(Author.VISITOR, null, "reopened", ConversationStatus.OPEN),
-                conversation.assigneeId(),
-                null,
-                false);
+        Next next = Next.of(conversation).status(statusIfNew).snoozed(null);
+        if (status == ConversationStatus.RESOLVED) {
+            long cycle = cycles.start(
+                    account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
+            next = next.cycle(cycle).assignee(null).due(null).queued(now);
+        } else {
+            next = next.status(ConversationStatus.OPEN);
+        }
+        timeline.append(account, conversation, activity(Author.VISITOR, null, "reopened", next.status()), next, null);
         return repository.lock(account, conversation.id()).orElseThrow();
     }
 
-    private static NewRow activity(Author author, AgentId agent, String activity, ConversationStatus after) {
+    private static Instant queuedAt(ConversationSummary conversation) {
+        return conversation.queuedAt() != null ? conversation.queuedAt() : conversation.statusChangedAt();
+    }
+
+    static NewRow activity(Author author, AgentId agent, String activity, ConversationStatus after) {
         return new NewRow("activity", author, agent, null, activity, null, null, null, after);
-    }
-
-    private MessageView append(
-            AccountId account,
-            ConversationSummary conversation,
-            NewRow row,
-            AgentId assignee,
-            String preview,
-            boolean created) {
-        return append(account, conversation, row, assignee, preview, null, created);
-    }
-
-    private MessageView append(
-            AccountId account,
-            ConversationSummary conversation,
-            NewRow row,
-            AgentId assignee,
-            String preview,
-            AttachmentView file,
-            boolean created) {
-        Instant now = now();
-        // A new resolution cycle may be rated again.
-        Integer rating = "reopened".equals(row.activity()) ? null : conversation.rating();
-        AgentId newAssignee = "claimed".equals(row.activity()) ? row.agent() : assignee;
-        ConversationSummary after = repository.advance(
-                conversation.id().value(), row.statusAfter(), newAssignee, preview, rating, null, now);
-        long messageId = repository.insertMessage(account, conversation.id().value(), after.lastSeq(), row, now);
-        return published(account, after, messageId, row, file, now, created);
-    }
-
-    private MessageView published(
-            AccountId account,
-            ConversationSummary after,
-            long messageId,
-            NewRow row,
-            AttachmentView file,
-            Instant at,
-            boolean created) {
-        String authorName = row.agent() == null
-                ? null
-                : accounts.displayName(account, row.agent()).orElse(null);
-        MessageView view = new MessageView(
-                after.id().value(),
-                after.lastSeq(),
-                messageId,
-                row.clientId(),
-                row.kind(),
-                row.author(),
-                authorName,
-                row.body(),
-                file,
-                row.activity(),
-                row.rating(),
-                row.statusAfter(),
-                at);
-        events.publishEvent(new ConversationChanged(account, after, view, created));
-        return view;
-    }
-
-    private MessageView view(AccountId account, MessageRow row, Map<Long, String> names) {
-        String authorName = null;
-        if (row.agentId() != null) {
-            authorName = names.computeIfAbsent(row.agentId(), id -> accounts.displayName(account, new AgentId(id))
-                    .orElse(null));
-        }
-        AttachmentView attachment = row.fileId() == null
-                ? null
-                : new AttachmentView(
-                        row.fileId(), row.fileName(), row.contentType(), row.size(), links.url(row.fileId()));
-        return new MessageView(
-                row.conversationId(),
-                row.seq(),
-                row.id(),
-                row.clientId(),
-                row.kind(),
-                row.author(),
-                authorName,
-                row.body(),
-                attachment,
-                row.activity(),
-                row.rating(),
-                row.statusAfter(),
-                row.at());
     }
 
     private static void checkClientId(String clientId) {
         if (clientId != null && (clientId.isBlank() || clientId.length() > MAX_CLIENT_ID)) {
             throw new ConversationProblem("invalid");
         }
-    }
-
-    private Instant now() {
-        return DatabaseTime.truncate(clock.instant());
     }
 }

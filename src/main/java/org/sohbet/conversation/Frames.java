@@ -34,6 +34,9 @@ public final class Frames {
         frame.put("activity", m.activity());
         frame.put("rating", m.rating());
         frame.put("status", m.status().code());
+        if (m.subjectName() != null) {
+            frame.put("subject", m.subjectName());
+        }
         frame.put("at", m.at().toString());
         return write(frame);
     }
@@ -58,6 +61,16 @@ public final class Frames {
 
     public static String seen(long conversationId, Author author, long seq) {
         return write(Map.of("type", "seen", "conversation", conversationId, "author", author.code(), "seq", seq));
+    }
+
+    /** The contact's place in the queue; {@code etaSeconds} is null until the inbox has enough history. */
+    public static String queue(QueueSpot spot) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", "queue");
+        frame.put("conversation", spot.conversationId());
+        frame.put("position", spot.position());
+        frame.put("etaSeconds", spot.etaSeconds());
+        return write(frame);
     }
 
     public static String error(String code, String message, String clientId) {

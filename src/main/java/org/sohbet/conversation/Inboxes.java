@@ -1,13 +1,26 @@
 package org.sohbet.conversation;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.sohbet.account.AccountId;
+import org.sohbet.account.Accounts;
+import org.sohbet.account.AgentId;
+import org.sohbet.account.SignedInAgent;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.database.DatabaseTime;
+import org.sohbet.shared.i18n.Language;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The account's inboxes, whatever their channel. A channel module creates an inbox here and keeps its own settings
@@ -17,13 +30,107 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inboxes {
 
     public static final int MAX_NAME = 120;
+    public static final int MAX_AWAY_TEXT = 300;
 
     private final InboxRepository repository;
+    private final RoutingRepository routing;
+    private final Routing router;
+    private final Accounts accounts;
     private final Clock clock;
 
-    Inboxes(InboxRepository repository, Clock clock) {
+    Inboxes(InboxRepository repository, RoutingRepository routing, Routing router, Accounts accounts, Clock clock) {
         this.repository = repository;
+        this.routing = routing;
+        this.router = router;
+        this.accounts = accounts;
         this.clock = clock;
+    }
+
+    /**
+     * How an inbox routes: who serves it (when restricted), automatic assignment, the no-answer timeout, weekly hours
+     * in the account's timezone with holidays, and the away text per language tag.
+     */
+    public record Rules(
+            boolean restricted,
+            Set<AgentId> agents,
+            Set<Long> teams,
+            boolean autoAssign,
+            Integer noAnswerMinutes,
+            Map<DayOfWeek, List<BusinessHours.Range>> week,
+            List<LocalDate> holidays,
+            Map<String, String> awayText) {}
+
+    public Rules rules(AccountId account, long id) {
+        get(account, id);
+        RoutingRepository.InboxRules rules = routing.inboxRules(account).get(id);
+        RoutingRepository.Members members =
+                routing.inboxMembers(account).getOrDefault(id, new RoutingRepository.Members(Set.of(), Set.of()));
+        BusinessHours hours = BusinessHours.parse(rules.hoursJson(), rules.holidays(), ZoneOffset.UTC);
+        return new Rules(
+                rules.restricted(),
+                Set.copyOf(members.agents()),
+                Set.copyOf(members.teams()),
+                rules.autoAssign(),
+                rules.noAnswerMinutes(),
+                hours.week(),
+                rules.holidays().stream().sorted().toList(),
+                Frames.mapper().readValue(rules.awayTextJson(), new TypeReference<Map<String, String>>() {}));
+    }
+
+    /** Owners and admins change an inbox's routing. Teams and agents not of the account are refused. */
+    @Transactional
+    public void updateRules(SignedInAgent by, long id, Rules rules) {
+        if (!by.role().managesTeam()) {
+            throw new AccessDeniedException("Only owners and admins change routing");
+        }
+        get(by.accountId(), id);
+        if (rules.noAnswerMinutes() != null && (rules.noAnswerMinutes() < 1 || rules.noAnswerMinutes() > 1440)) {
+            throw new ConversationProblem("invalid");
+        }
+        Map<String, String> away = new TreeMap<>();
+        rules.awayText().forEach((tag, text) -> {
+            if (Language.fromTag(tag).isEmpty() || (text != null && text.strip().length() > MAX_AWAY_TEXT)) {
+                throw new ConversationProblem("invalid");
+            }
+            if (text != null && !text.isBlank()) {
+                away.put(tag, text.strip());
+            }
+        });
+        BusinessHours hours = new BusinessHours(rules.week(), Set.copyOf(rules.holidays()), ZoneOffset.UTC);
+        routing.updateInboxRules(
+                by.accountId(),
+                id,
+                rules.restricted(),
+                rules.autoAssign(),
+                rules.noAnswerMinutes(),
+                hours.toJson(),
+                rules.holidays(),
+                Frames.write(away));
+        routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
+        router.requestDrain(by.accountId());
+    }
+
+    /**
+     * Whether a contact can reach a person now: inside the inbox's hours and with an agent online who serves it.
+     * When not, the widget offers to leave a message.
+     */
+    public boolean openNow(AccountId account, long id) {
+        ZoneId zone =
+                accounts.find(account).map(Accounts.AccountSummary::timezone).orElse(ZoneOffset.UTC);
+        RoutingRepository.InboxRules rules = routing.inboxRules(account).get(id);
+        if (rules == null) {
+            return false;
+        }
+        BusinessHours hours = BusinessHours.parse(rules.hoursJson(), rules.holidays(), zone);
+        return hours.isOpen(clock.instant()) && router.anyoneServing(account, id);
+    }
+
+    /** The away text in the language, else the account's default language's, else none. */
+    public Map<String, String> awayText(AccountId account, long id) {
+        RoutingRepository.InboxRules rules = routing.inboxRules(account).get(id);
+        return rules == null
+                ? Map.of()
+                : Frames.mapper().readValue(rules.awayTextJson(), new TypeReference<Map<String, String>>() {});
     }
 
     /**

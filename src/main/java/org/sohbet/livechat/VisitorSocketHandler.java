@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
+    private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue");
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
 
@@ -286,13 +288,17 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     }
 
     private void openFeed(Visitor visitor, ConversationSummary conversation, long after) {
-        visitor.feed = feeds.open(
+        visitor.feed = feeds.openForContact(
                 visitor.session.accountId(),
                 conversation.id(),
                 after,
                 json -> Sockets.send(visitor.socket, json),
-                // A visitor sees every stored message, and only the agents' typing and seen marks.
-                (LiveEvent event) -> event.stored() || !Author.VISITOR.code().equals(event.author()));
+                // A visitor sees every stored message but notes, the agents' typing and seen marks, and its place in
+                // the queue; nothing else that agents say among themselves.
+                (LiveEvent event) -> event.stored()
+                        || (VISITOR_EVENTS.contains(event.type())
+                                && !Author.VISITOR.code().equals(event.author())));
+        conversations.queueSpot(conversation).ifPresent(spot -> Sockets.send(visitor.socket, Frames.queue(spot)));
     }
 
     private void profile(Visitor visitor, String name, String email) {

@@ -95,7 +95,7 @@ class ConversationIntegrationTests extends PostgresIntegrationTest {
         assertThatThrownBy(() -> conversations.rate(owner.accountId(), 1, leyla.id(), 5, null))
                 .isInstanceOf(ConversationProblem.class)
                 .hasMessage("not_resolved");
-        MessageView resolved = conversations.resolve(owner.accountId(), owner.agentId(), id);
+        MessageView resolved = conversations.resolve(owner, id);
         assertThat(resolved.status()).isEqualTo(ConversationStatus.RESOLVED);
         assertThat(resolved.authorName()).isEqualTo("Ali");
         MessageView rated = conversations.rate(owner.accountId(), 1, leyla.id(), 4, "quick, thanks");
@@ -127,10 +127,9 @@ class ConversationIntegrationTests extends PostgresIntegrationTest {
     void anotherAccountsConversationAnswers404Everywhere() throws Exception {
         ConversationId id = start("private");
         assertThat(conversations.find(other.accountId(), id)).isEmpty();
-        assertThatThrownBy(() -> conversations.postFromAgent(other.accountId(), other.agentId(), id, "x", "hi"))
+        assertThatThrownBy(() -> conversations.postFromAgent(other, id, "x", "hi"))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> conversations.resolve(other.accountId(), other.agentId(), id))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> conversations.resolve(other, id)).isInstanceOf(NotFoundException.class);
         assertThat(conversations.messagesAfter(other.accountId(), id, 0)).isEmpty();
 
         String missing = mvc.perform(get("/console/conversations/999999").with(as(other)))

@@ -85,7 +85,7 @@ class MessageWriterIntegrationTests extends PostgresIntegrationTest {
                 .forContact(owner.accountId(), 1, people.getFirst().id())
                 .orElseThrow()
                 .id();
-        conversations.resolve(owner.accountId(), owner.agentId(), id);
+        conversations.resolve(owner, id);
         Conversations.Posted posted = conversations.postFromContact(
                 owner.accountId(), 1, people.getFirst().id(), "again", "one more");
         assertThat(posted.message().seq()).isEqualTo(4);

@@ -20,6 +20,8 @@ public final class TestDatabase {
     public static synchronized Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("sohbet.data-dir", dataDirectory().toString());
+        // Tests run the routing sweep themselves, at the moment they choose (RoutingSweep).
+        properties.put("sohbet.routing.sweep-millis", "3600000");
         String url = System.getenv("SOHBET_TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
             properties.put("sohbet.database.url", url);

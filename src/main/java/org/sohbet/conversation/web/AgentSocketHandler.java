@@ -3,13 +3,17 @@ package org.sohbet.conversation.web;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sohbet.account.Accounts;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.account.events.AgentAccessChanged;
+import org.sohbet.conversation.Access;
+import org.sohbet.conversation.AgentAudience;
 import org.sohbet.conversation.Author;
+import org.sohbet.conversation.Availability;
 import org.sohbet.conversation.ConversationFeed;
 import org.sohbet.conversation.ConversationFeeds;
 import org.sohbet.conversation.ConversationId;
@@ -42,6 +46,8 @@ class AgentSocketHandler extends TextWebSocketHandler {
     private static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final Accounts accounts;
+    private final Access access;
+    private final Availability availability;
     private final Conversations conversations;
     private final ConversationFeeds feeds;
     private final RealtimeHub hub;
@@ -50,11 +56,15 @@ class AgentSocketHandler extends TextWebSocketHandler {
 
     AgentSocketHandler(
             Accounts accounts,
+            Access access,
+            Availability availability,
             Conversations conversations,
             ConversationFeeds feeds,
             RealtimeHub hub,
             @Value("${sohbet.rate-limits.enabled:true}") boolean rateLimited) {
         this.accounts = accounts;
+        this.access = access;
+        this.availability = availability;
         this.rateLimited = rateLimited;
         this.conversations = conversations;
         this.feeds = feeds;
@@ -68,6 +78,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         final FrameAssembler parts = new FrameAssembler();
         final Map<Long, ConversationFeed> watched = new HashMap<>();
         RealtimeHub.Subscription account;
+        volatile Access.Scope scope;
         long checkedAt = System.nanoTime();
 
         AgentConnection(WebSocketSession socket, SignedInAgent agent, boolean rateLimited) {
@@ -87,12 +98,18 @@ class AgentSocketHandler extends TextWebSocketHandler {
         AgentConnection connection = new AgentConnection(Sockets.bounded(raw), agent, rateLimited);
         raw.getAttributes().put(STATE, connection);
         connections.add(connection);
+        connection.scope = access.scope(agent);
+        // Notices of conversations this agent may not see never reach the socket (AgentAudience).
         connection.account = hub.subscribe(
-                RealtimeHub.accountTopic(agent.accountId().value()),
-                event -> Sockets.send(connection.socket, event.json()));
+                RealtimeHub.accountTopic(agent.accountId().value()), event -> {
+                    if (AgentAudience.admits(connection.scope, event)) {
+                        Sockets.send(connection.socket, event.json());
+                    }
+                });
         Sockets.send(
                 connection.socket,
                 Frames.write(Map.of("type", "welcome", "agent", agent.agentId().value())));
+        availability.touch(agent.accountId(), agent.agentId());
     }
 
     private static SignedInAgent agentOf(Principal principal) {
@@ -134,6 +151,8 @@ class AgentSocketHandler extends TextWebSocketHandler {
                 Sockets.close(connection.socket, CloseStatus.POLICY_VIOLATION.withReason("access ended"));
                 return;
             }
+            // Inboxes and teams may have changed; what the agent sees follows within seconds.
+            connection.scope = access.scope(connection.agent);
             connection.checkedAt = System.nanoTime();
         }
         JsonNode frame;
@@ -148,8 +167,21 @@ class AgentSocketHandler extends TextWebSocketHandler {
                 frame.path("clientId").isString() ? frame.path("clientId").asString() : null;
         ConversationId conversation =
                 new ConversationId(frame.path("conversation").asLong(0));
+        if (!"ping".equals(type)) {
+            availability.touch(connection.agent.accountId(), connection.agent.agentId());
+        }
         try {
             switch (type) {
+                case "active" -> {}
+                case "note" -> {
+                    if (clientId == null) {
+                        throw new ConversationProblem("invalid");
+                    }
+                    String text =
+                            frame.path("text").isString() ? frame.path("text").asString() : null;
+                    Conversations.Posted posted = conversations.addNote(connection.agent, conversation, clientId, text);
+                    send(connection, Frames.ack(clientId, posted.message()));
+                }
                 case "watch" ->
                     watch(connection, conversation, frame.path("after").asLong(0));
                 case "unwatch" -> unwatch(connection, conversation.value());
@@ -159,8 +191,8 @@ class AgentSocketHandler extends TextWebSocketHandler {
                     }
                     String text =
                             frame.path("text").isString() ? frame.path("text").asString() : null;
-                    Conversations.Posted posted = conversations.postFromAgent(
-                            connection.agent.accountId(), connection.agent.agentId(), conversation, clientId, text);
+                    Conversations.Posted posted =
+                            conversations.postFromAgent(connection.agent, conversation, clientId, text);
                     send(connection, Frames.ack(clientId, posted.message()));
                 }
                 case "typing" -> {
@@ -173,6 +205,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
                                     0,
                                     Author.AGENT.code(),
                                     Frames.typing(conversation.value(), Author.AGENT, on)));
+                    viewer(connection, conversation.value(), on ? "typing" : "viewing");
                 }
                 case "seen" -> {
                     requireWatched(connection, conversation);
@@ -210,16 +243,38 @@ class AgentSocketHandler extends TextWebSocketHandler {
 
     private void watch(AgentConnection connection, ConversationId conversation, long after) {
         unwatch(connection, conversation.value());
+        conversations.visible(connection.agent, conversation).orElseThrow(NotFoundException::new);
         ConversationFeed feed = feeds.open(
                 connection.agent.accountId(),
                 conversation,
                 after,
                 json -> Sockets.send(connection.socket, json),
-                // Agents see every stored message and the visitor's typing and seen marks.
-                (LiveEvent event) -> event.stored() || Author.VISITOR.code().equals(event.author()));
+                // Agents see every stored message, the visitor's typing and seen marks, the queue, and which other
+                // agents are viewing or typing (the collision notice).
+                (LiveEvent event) -> event.stored()
+                        || Author.VISITOR.code().equals(event.author())
+                        || "viewer".equals(event.type())
+                        || "queue".equals(event.type()));
         synchronized (connection.watched) {
             connection.watched.put(conversation.value(), feed);
         }
+        viewer(connection, conversation.value(), "viewing");
+    }
+
+    /** Tells the other agents in the conversation who is viewing or typing there, or has left. */
+    private void viewer(AgentConnection connection, long conversation, String state) {
+        Map<String, Object> frame = new java.util.LinkedHashMap<>();
+        frame.put("type", "viewer");
+        frame.put("conversation", conversation);
+        frame.put("agent", connection.agent.agentId().value());
+        frame.put(
+                "name",
+                accounts.displayName(connection.agent.accountId(), connection.agent.agentId())
+                        .orElse(""));
+        frame.put("state", state);
+        hub.publish(
+                RealtimeHub.conversationTopic(conversation),
+                new LiveEvent("viewer", 0, Author.AGENT.code(), Frames.write(frame)));
     }
 
     private void unwatch(AgentConnection connection, long conversation) {
@@ -229,6 +284,7 @@ class AgentSocketHandler extends TextWebSocketHandler {
         }
         if (feed != null) {
             feed.close();
+            viewer(connection, conversation, "left");
         }
     }
 
@@ -260,9 +316,14 @@ class AgentSocketHandler extends TextWebSocketHandler {
         if (connection.account != null) {
             connection.account.close();
         }
+        List<Long> left;
         synchronized (connection.watched) {
+            left = List.copyOf(connection.watched.keySet());
             connection.watched.values().forEach(ConversationFeed::close);
             connection.watched.clear();
+        }
+        for (Long conversation : left) {
+            viewer(connection, conversation, "left");
         }
     }
 

@@ -2,61 +2,77 @@ package org.sohbet.conversation.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.sohbet.account.AccountId;
 import org.sohbet.account.Accounts;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.SignedInAgent;
+import org.sohbet.account.TeamGroup;
+import org.sohbet.account.Teams;
 import org.sohbet.contact.Contact;
-import org.sohbet.contact.ContactId;
 import org.sohbet.contact.Contacts;
+import org.sohbet.conversation.Access;
 import org.sohbet.conversation.AttachmentView;
+import org.sohbet.conversation.Availability;
 import org.sohbet.conversation.ConversationId;
 import org.sohbet.conversation.ConversationProblem;
-import org.sohbet.conversation.ConversationStatus;
 import org.sohbet.conversation.ConversationSummary;
 import org.sohbet.conversation.Conversations;
+import org.sohbet.conversation.Inboxes;
+import org.sohbet.conversation.Labels;
+import org.sohbet.conversation.web.InboxListController.InboxListModel;
+import org.sohbet.conversation.web.InboxListController.ListFilter;
 import org.sohbet.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's inbox: the live list of conversations and one conversation with its messages. */
+/** One conversation in the console: its messages, contact, assignment, labels, figures, and the agent's actions. */
 @Controller
 class ConversationConsoleController {
-
-    private static final Set<String> FILTERS = Set.of("open", "resolved", "all");
 
     private final Conversations conversations;
     private final Contacts contacts;
     private final Accounts accounts;
+    private final Teams teams;
+    private final Labels labels;
+    private final Inboxes inboxes;
+    private final Access access;
+    private final Availability availability;
+    private final InboxListModel lists;
 
-    ConversationConsoleController(Conversations conversations, Contacts contacts, Accounts accounts) {
+    ConversationConsoleController(
+            Conversations conversations,
+            Contacts contacts,
+            Accounts accounts,
+            Teams teams,
+            Labels labels,
+            Inboxes inboxes,
+            Access access,
+            Availability availability,
+            InboxListModel lists) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.accounts = accounts;
+        this.teams = teams;
+        this.labels = labels;
+        this.inboxes = inboxes;
+        this.access = access;
+        this.availability = availability;
+        this.lists = lists;
     }
-
-    /** One line of the list. {@code title} is null for a visitor without name or email; the view says "Visitor n". */
-    record ConversationRow(
-            long id,
-            String title,
-            long contactNumber,
-            boolean verified,
-            String status,
-            String preview,
-            Instant updatedAt,
-            String assigneeName,
-            boolean unread) {}
 
     record MessageLine(
             long seq,
@@ -68,38 +84,20 @@ class ConversationConsoleController {
             String activity,
             Integer rating,
             String text,
+            String subject,
             Instant at) {}
 
-    @GetMapping("/console/inbox")
-    String inbox(
-            @AuthenticationPrincipal SignedInAgent agent,
-            @RequestParam(defaultValue = "open") String status,
-            Model model) {
-        addList(agent, status, model);
-        return "conversation/inbox";
-    }
-
-    @GetMapping("/console/inbox/list")
-    String list(
-            @AuthenticationPrincipal SignedInAgent agent,
-            @RequestParam(defaultValue = "open") String status,
-            @RequestParam(required = false) Long selected,
-            Model model) {
-        addList(agent, status, model);
-        model.addAttribute("selected", selected);
-        return "conversation/inbox :: list";
-    }
+    record Choice(long id, String name) {}
 
     @GetMapping("/console/conversations/{id}")
     String conversation(
             @AuthenticationPrincipal SignedInAgent agent,
             @PathVariable long id,
-            @RequestParam(defaultValue = "open") String status,
+            @ModelAttribute ListFilter filter,
             Model model) {
         ConversationSummary conversation = find(agent, id);
-        addList(agent, status, model);
+        lists.add(agent, filter, id, model);
         addConversation(agent, conversation, model);
-        model.addAttribute("selected", id);
         model.addAttribute("messages", lines(agent, conversation.id(), 0));
         return "conversation/conversation";
     }
@@ -128,16 +126,18 @@ class ConversationConsoleController {
             @PathVariable long id,
             @RequestParam(required = false) String text,
             @RequestParam(required = false) String clientId,
+            @RequestParam(defaultValue = "reply") String mode,
             HtmxRequest htmx,
             Model model) {
         ConversationSummary conversation = find(agent, id);
+        String client =
+                clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId;
         try {
-            conversations.postFromAgent(
-                    agent.accountId(),
-                    agent.agentId(),
-                    conversation.id(),
-                    clientId == null || clientId.isBlank() ? UUID.randomUUID().toString() : clientId,
-                    text);
+            if ("note".equals(mode)) {
+                conversations.addNote(agent, conversation.id(), client, text);
+            } else {
+                conversations.postFromAgent(agent, conversation.id(), client, text);
+            }
         } catch (ConversationProblem problem) {
             model.addAttribute("replyError", "chat.error." + problem.code());
             model.addAttribute("replyText", text);
@@ -145,10 +145,10 @@ class ConversationConsoleController {
         if (htmx.isHtmxRequest() && !model.containsAttribute("replyError")) {
             return "redirect:/console/conversations/" + id;
         }
-        return conversation(agent, id, "open", model);
+        return conversation(agent, id, new ListFilter(), model);
     }
 
-    @PostMapping("/console/conversations/{id}/{action:claim|resolve|reopen}")
+    @PostMapping("/console/conversations/{id}/{action:claim|resolve|reopen|unassign|pending}")
     String act(
             @AuthenticationPrincipal SignedInAgent agent,
             @PathVariable long id,
@@ -158,70 +158,141 @@ class ConversationConsoleController {
         ConversationId conversation = find(agent, id).id();
         try {
             switch (action) {
-                case "claim" -> conversations.claim(agent.accountId(), agent.agentId(), conversation);
-                case "resolve" -> conversations.resolve(agent.accountId(), agent.agentId(), conversation);
-                default -> conversations.reopen(agent.accountId(), agent.agentId(), conversation);
+                case "claim" -> conversations.claim(agent, conversation);
+                case "resolve" -> conversations.resolve(agent, conversation);
+                case "unassign" -> conversations.unassign(agent, conversation);
+                case "pending" -> conversations.markPending(agent, conversation);
+                default -> conversations.reopen(agent, conversation);
             }
-        } catch (ConversationProblem alreadyThere) {
-            // Another agent did the same a moment ago; the refreshed header shows the current state.
+        } catch (ConversationProblem problem) {
+            // Another agent acted a moment ago: the refreshed header shows the current state and says so.
+            model.addAttribute("actionError", "conversation.error." + problem.code());
         }
+        return afterAction(agent, id, htmx, model);
+    }
+
+    /** Snoozes until a local date and time in the account's timezone ({@code datetime-local} input). */
+    @PostMapping("/console/conversations/{id}/snooze")
+    String snooze(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            @RequestParam(required = false) String until,
+            HtmxRequest htmx,
+            Model model) {
+        ConversationId conversation = find(agent, id).id();
+        try {
+            conversations.snooze(agent, conversation, localToInstant(agent.accountId(), until));
+        } catch (ConversationProblem problem) {
+            model.addAttribute("actionError", "conversation.error.snooze");
+        }
+        return afterAction(agent, id, htmx, model);
+    }
+
+    /** Assigns or transfers to an agent ({@code agent:ID}) or a team ({@code team:ID}), with an optional note. */
+    @PostMapping("/console/conversations/{id}/assign")
+    String assign(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String note,
+            HtmxRequest htmx,
+            Model model) {
+        ConversationId conversation = find(agent, id).id();
+        try {
+            if (to == null || !to.matches("(agent|team):\\d{1,18}")) {
+                throw new ConversationProblem("invalid");
+            }
+            long target = Long.parseLong(to.substring(to.indexOf(':') + 1));
+            if (to.startsWith("agent:")) {
+                conversations.assign(agent, conversation, new AgentId(target), null, note);
+            } else {
+                conversations.assign(agent, conversation, null, target, note);
+            }
+        } catch (ConversationProblem problem) {
+            model.addAttribute("actionError", "conversation.error." + problem.code());
+        } catch (NotFoundException unknownTeam) {
+            model.addAttribute("actionError", "conversation.error.invalid");
+        }
+        return afterAction(agent, id, htmx, model);
+    }
+
+    @PostMapping("/console/conversations/{id}/labels")
+    String setLabels(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            @RequestParam(name = "label", required = false) List<Long> chosen,
+            HtmxRequest htmx,
+            Model model) {
+        ConversationId conversation = find(agent, id).id();
+        labels.set(agent, conversation, chosen == null ? Set.of() : Set.copyOf(chosen));
+        return afterAction(agent, id, htmx, model);
+    }
+
+    private String afterAction(SignedInAgent agent, long id, HtmxRequest htmx, Model model) {
         if (htmx.isHtmxRequest()) {
             return header(agent, id, model);
         }
         return "redirect:/console/conversations/" + id;
     }
 
-    private ConversationSummary find(SignedInAgent agent, long id) {
-        return conversations.find(agent.accountId(), new ConversationId(id)).orElseThrow(NotFoundException::new);
+    private Instant localToInstant(AccountId account, String local) {
+        if (local == null || local.isBlank()) {
+            throw new ConversationProblem("invalid");
+        }
+        ZoneId zone =
+                accounts.find(account).map(Accounts.AccountSummary::timezone).orElse(ZoneOffset.UTC);
+        try {
+            return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ConversationProblem("invalid");
+        }
     }
 
-    private void addList(SignedInAgent agent, String status, Model model) {
-        String filter = FILTERS.contains(status) ? status : "open";
-        ConversationStatus wanted =
-                switch (filter) {
-                    case "open" -> ConversationStatus.OPEN;
-                    case "resolved" -> ConversationStatus.RESOLVED;
-                    default -> null;
-                };
-        List<ConversationSummary> found = conversations.list(agent.accountId(), wanted, 200);
-        Map<ContactId, Contact> people = contacts.findAll(
-                agent.accountId(),
-                found.stream().map(ConversationSummary::contactId).collect(Collectors.toSet()));
-        Map<AgentId, String> names = new HashMap<>();
-        List<ConversationRow> rows = new ArrayList<>();
-        for (ConversationSummary c : found) {
-            Contact contact = people.get(c.contactId());
-            String assignee = c.assigneeId() == null
-                    ? null
-                    : names.computeIfAbsent(c.assigneeId(), a -> accounts.displayName(agent.accountId(), a)
-                            .orElse(null));
-            rows.add(new ConversationRow(
-                    c.id().value(),
-                    contact == null ? null : contact.displayName(),
-                    c.contactId().value(),
-                    contact != null && contact.verified(),
-                    c.status().code(),
-                    c.lastPreview(),
-                    c.updatedAt(),
-                    assignee,
-                    c.agentSeenSeq() < c.lastSeq()));
-        }
-        model.addAttribute("rows", rows);
-        model.addAttribute("filter", filter);
+    private ConversationSummary find(SignedInAgent agent, long id) {
+        return conversations.visible(agent, new ConversationId(id)).orElseThrow(NotFoundException::new);
     }
 
     private void addConversation(SignedInAgent agent, ConversationSummary conversation, Model model) {
-        Contact contact =
-                contacts.find(agent.accountId(), conversation.contactId()).orElse(null);
+        AccountId account = agent.accountId();
+        Contact contact = contacts.find(account, conversation.contactId()).orElse(null);
         model.addAttribute("conversation", conversation);
         model.addAttribute("contact", contact);
         model.addAttribute(
                 "assigneeName",
                 conversation.assigneeId() == null
                         ? null
-                        : accounts.displayName(agent.accountId(), conversation.assigneeId())
+                        : accounts.displayName(account, conversation.assigneeId())
                                 .orElse(null));
+        model.addAttribute(
+                "teamName",
+                conversation.teamId() == null
+                        ? null
+                        : teams.find(account, conversation.teamId())
+                                .map(TeamGroup::name)
+                                .orElse(null));
+        model.addAttribute(
+                "inboxName",
+                inboxes.find(account, conversation.inboxId()).map(i -> i.name()).orElse(null));
         model.addAttribute("mine", agent.agentId().equals(conversation.assigneeId()));
+        model.addAttribute("conversationLabels", labels.of(agent, conversation.id()));
+        model.addAttribute("allLabels", labels.list(account));
+        model.addAttribute(
+                "figures", conversations.figures(agent, conversation.id()).orElse(null));
+        model.addAttribute("queueSpot", conversations.queueSpot(conversation).orElse(null));
+        List<Choice> agentChoices = new ArrayList<>();
+        for (Availability.AgentState state : availability.team(account)) {
+            if (state.enabled()
+                    && !state.agent().equals(conversation.assigneeId())
+                    && access.mayServe(account, state.agent(), conversation.inboxId(), conversation.teamId())) {
+                agentChoices.add(new Choice(state.agent().value(), state.name()));
+            }
+        }
+        model.addAttribute("agentChoices", agentChoices);
+        model.addAttribute(
+                "teamChoices",
+                teams.list(account).stream()
+                        .map(t -> new Choice(t.id(), t.name()))
+                        .toList());
     }
 
     private List<MessageLine> lines(SignedInAgent agent, ConversationId id, long after) {
@@ -241,6 +312,7 @@ class ConversationConsoleController {
                         m.activity(),
                         m.rating(),
                         m.text(),
+                        m.subjectName(),
                         m.at())));
         return lines;
     }

@@ -8,8 +8,14 @@ package org.sohbet.shared.realtime;
  * @param seq the conversation sequence of a stored event, or 0 for an ephemeral one (typing, seen)
  * @param author {@code visitor}, {@code agent} or {@code system}: listeners drop their own side's ephemeral events
  * @param json the frame as sent on the socket
+ * @param audience who may receive it, in a form the publishing module defines and its listeners read; null for
+ *     everyone on the topic
  */
-public record LiveEvent(String type, long seq, String author, String json) {
+public record LiveEvent(String type, long seq, String author, String json, String audience) {
+
+    public LiveEvent(String type, long seq, String author, String json) {
+        this(type, seq, author, json, null);
+    }
 
     public boolean stored() {
         return seq > 0;

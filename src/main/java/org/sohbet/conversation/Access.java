@@ -1,0 +1,121 @@
+package org.sohbet.conversation;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.sohbet.account.AccountId;
+import org.sohbet.account.AgentId;
+import org.sohbet.account.Membership;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.account.Team;
+import org.sohbet.account.TeamGroup;
+import org.sohbet.account.Teams;
+import org.sohbet.conversation.RoutingRepository.InboxRules;
+import org.sohbet.conversation.RoutingRepository.Members;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which conversations an agent may see and act on. Owners and admins see all of their account. An agent sees a
+ * conversation assigned to them, and otherwise one whose inbox they serve and whose team, if it has one, they are in.
+ * Every path (lists, counts, search, sockets, direct URLs) asks here, so a foreign conversation answers 404 the same
+ * way everywhere.
+ */
+@Service
+public class Access {
+
+    private final RoutingRepository routing;
+    private final Teams teams;
+    private final Team team;
+
+    Access(RoutingRepository routing, Teams teams, Team team) {
+        this.routing = routing;
+        this.teams = teams;
+        this.team = team;
+    }
+
+    /** What one agent may see, computed once per request or connection. */
+    public record Scope(AccountId account, AgentId agent, boolean everything, Set<Long> inboxes, Set<Long> teams) {
+
+        public boolean sees(ConversationSummary c) {
+            return c.accountId().equals(account) && sees(c.inboxId(), c.teamId(), c.assigneeId());
+        }
+
+        public boolean sees(long inboxId, Long teamId, AgentId assignee) {
+            return everything
+                    || agent.equals(assignee)
+                    || (inboxes.contains(inboxId) && (teamId == null || teams.contains(teamId)));
+        }
+
+        public boolean servesInbox(long inboxId) {
+            return everything || inboxes.contains(inboxId);
+        }
+    }
+
+    public Scope scope(SignedInAgent agent) {
+        AccountId account = agent.accountId();
+        Set<Long> myTeams = teams.teamsOf(account, agent.agentId());
+        if (agent.role().managesTeam()) {
+            return new Scope(account, agent.agentId(), true, Set.of(), myTeams);
+        }
+        Set<Long> inboxes = new HashSet<>();
+        Map<Long, Members> members = routing.inboxMembers(account);
+        for (InboxRules rules : routing.inboxRules(account).values()) {
+            if (serves(rules, members.get(rules.id()), agent.agentId(), myTeams)) {
+                inboxes.add(rules.id());
+            }
+        }
+        return new Scope(account, agent.agentId(), false, Set.copyOf(inboxes), myTeams);
+    }
+
+    public boolean teamExists(AccountId account, long teamId) {
+        return teams.find(account, teamId).isPresent();
+    }
+
+    /** Whether an enabled agent of the account could see a conversation of this inbox and team. */
+    public boolean mayServe(AccountId account, AgentId agent, long inboxId, Long teamId) {
+        Membership membership = team.members(account).stream()
+                .filter(m -> m.agentId().equals(agent) && m.enabled())
+                .findFirst()
+                .orElse(null);
+        if (membership == null) {
+            return false;
+        }
+        if (membership.role().managesTeam()) {
+            return true;
+        }
+        Set<Long> agentTeams = teams.teamsOf(account, agent);
+        InboxRules rules = routing.inboxRules(account).get(inboxId);
+        return rules != null
+                && serves(rules, routing.inboxMembers(account).get(inboxId), agent, agentTeams)
+                && (teamId == null || agentTeams.contains(teamId));
+    }
+
+    /** Whether the agent serves the inbox: every agent serves an open one; a restricted one names its people. */
+    static boolean serves(InboxRules rules, Members members, AgentId agent, Set<Long> agentTeams) {
+        if (!rules.restricted()) {
+            return true;
+        }
+        if (members == null) {
+            return false;
+        }
+        if (members.agents().contains(agent)) {
+            return true;
+        }
+        for (Long team : agentTeams) {
+            if (members.teams().contains(team)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Set<Long> teamsOf(Iterable<TeamGroup> all, AgentId agent) {
+        Set<Long> ids = new HashSet<>();
+        for (TeamGroup team : all) {
+            if (team.has(agent)) {
+                ids.add(team.id());
+            }
+        }
+        return ids;
+    }
+}

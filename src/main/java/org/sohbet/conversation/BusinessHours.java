@@ -1,0 +1,129 @@
+package org.sohbet.conversation;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * An inbox's weekly opening hours in the account's timezone, with holidays. No hours at all means always open. A
+ * range ends at its end time; "24:00" is written as "23:59" plus the last minute, so ranges never cross midnight.
+ */
+public record BusinessHours(Map<DayOfWeek, List<Range>> week, Set<LocalDate> holidays, ZoneId zone) {
+
+    public record Range(LocalTime from, LocalTime to) {
+        public Range {
+            if (!from.isBefore(to)) {
+                throw new ConversationProblem("invalid");
+            }
+        }
+    }
+
+    public boolean alwaysOpen() {
+        return week.isEmpty() && holidays.isEmpty();
+    }
+
+    public boolean isOpen(Instant at) {
+        if (alwaysOpen()) {
+            return true;
+        }
+        ZonedDateTime local = at.atZone(zone);
+        if (holidays.contains(local.toLocalDate())) {
+            return false;
+        }
+        if (week.isEmpty()) {
+            return true;
+        }
+        LocalTime time = local.toLocalTime();
+        for (Range range : week.getOrDefault(local.getDayOfWeek(), List.of())) {
+            if (!time.isBefore(range.from()) && time.isBefore(range.to())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seconds between two instants that fall inside opening hours. */
+    public long seconds(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return 0;
+        }
+        if (alwaysOpen()) {
+            return Duration.between(from, to).toSeconds();
+        }
+        long total = 0;
+        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        // A conversation that stays open for years is not measured day by day beyond this bound.
+        int guard = 0;
+        while (!day.isAfter(last) && guard++ < 3_700) {
+            if (!holidays.contains(day)) {
+                List<Range> ranges = week.isEmpty()
+                        ? List.of(new Range(LocalTime.MIN, LocalTime.MAX))
+                        : week.getOrDefault(day.getDayOfWeek(), List.of());
+                for (Range range : ranges) {
+                    Instant start = day.atTime(range.from()).atZone(zone).toInstant();
+                    Instant end = day.atTime(range.to()).atZone(zone).toInstant();
+                    Instant a = start.isAfter(from) ? start : from;
+                    Instant b = end.isBefore(to) ? end : to;
+                    if (a.isBefore(b)) {
+                        total += Duration.between(a, b).toSeconds();
+                    }
+                }
+            }
+            day = day.plusDays(1);
+        }
+        return total;
+    }
+
+    /** Reads the stored form, {@code {"mon": [["09:00", "17:00"]], ...}}. */
+    static BusinessHours parse(String json, List<LocalDate> holidays, ZoneId zone) {
+        Map<String, List<List<String>>> raw = json == null || json.isBlank()
+                ? Map.of()
+                : Frames.mapper().readValue(json, new TypeReference<Map<String, List<List<String>>>>() {});
+        Map<DayOfWeek, List<Range>> week = new EnumMap<>(DayOfWeek.class);
+        raw.forEach((day, ranges) -> {
+            List<Range> list = new ArrayList<>();
+            for (List<String> pair : ranges) {
+                list.add(new Range(LocalTime.parse(pair.get(0)), LocalTime.parse(pair.get(1))));
+            }
+            if (!list.isEmpty()) {
+                week.put(day(day), List.copyOf(list));
+            }
+        });
+        return new BusinessHours(week, Set.copyOf(holidays), zone);
+    }
+
+    String toJson() {
+        Map<String, List<List<String>>> raw = new java.util.LinkedHashMap<>();
+        week.forEach((day, ranges) -> raw.put(
+                code(day),
+                ranges.stream()
+                        .map(r -> List.of(r.from().toString(), r.to().toString()))
+                        .toList()));
+        return Frames.write(raw);
+    }
+
+    static String code(DayOfWeek day) {
+        return day.name().substring(0, 3).toLowerCase(Locale.ROOT);
+    }
+
+    static DayOfWeek day(String code) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (code(day).equals(code)) {
+                return day;
+            }
+        }
+        throw new ConversationProblem("invalid");
+    }
+}

@@ -1,0 +1,204 @@
+package org.sohbet.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.shared.database.DatabaseTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The console's lists: the queue (unassigned), mine, all, and one team's, filtered by status, inbox and label, a page
+ * at a time, and the counts beside them. Everything is scoped by {@link Access}, in SQL.
+ *
+ * <p>Open work is small however large the history, so open, pending and snoozed lists sort by last activity in the
+ * query; resolved lists page along the (account, status, status_changed_at) index. The queue is in line order.
+ */
+@Service
+public class ConversationViews {
+
+    public static final int PAGE = 50;
+
+    private final JdbcClient jdbc;
+    private final Access access;
+
+    ConversationViews(JdbcClient jdbc, Access access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    public enum View {
+        UNASSIGNED,
+        MINE,
+        ALL,
+        TEAM;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<View> parse(String code) {
+            for (View view : values()) {
+                if (view.code().equals(code)) {
+                    return Optional.of(view);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param after the cursor of the previous page, or null for the first
+     */
+    public record Query(View view, Long team, ConversationStatus status, Long inbox, Long label, String after) {}
+
+    public record Page(List<ConversationSummary> rows, String next) {}
+
+    public Page list(SignedInAgent agent, Query query) {
+        Access.Scope scope = access.scope(agent);
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = where(scope, query.status(), params);
+        switch (query.view()) {
+            case UNASSIGNED -> where.append(" and c.assignee_id is null");
+            case MINE -> where.append(" and c.assignee_id = :me");
+            case TEAM -> {
+                where.append(" and c.team_id = :team");
+                params.put("team", query.team() == null ? -1L : query.team());
+            }
+            case ALL -> {}
+        }
+        if (query.inbox() != null) {
+            where.append(" and c.inbox_id = :inbox");
+            params.put("inbox", query.inbox());
+        }
+        if (query.label() != null) {
+            where.append(" and exists (select 1 from conversation_label l where l.conversation_id = c.id"
+                    + " and l.label_id = :label)");
+            params.put("label", query.label());
+        }
+        Sort sort = query.view() == View.UNASSIGNED && query.status() != ConversationStatus.RESOLVED
+                ? Sort.QUEUE
+                : query.status() == ConversationStatus.RESOLVED ? Sort.CHANGED : Sort.ACTIVITY;
+        Cursor cursor = Cursor.parse(query.after());
+        if (cursor != null) {
+            where.append(sort.after);
+            params.put("cursorAt", DatabaseTime.of(cursor.at()));
+            params.put("cursorId", cursor.id());
+        }
+        params.put("limit", PAGE + 1);
+        var statement = jdbc.sql("select " + ConversationRepository.SUMMARY_COLUMNS + " from conversation c where "
+                + where + " order by " + sort.order + " limit :limit");
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<ConversationSummary> rows =
+                new ArrayList<>(statement.query(ConversationRepository::summary).list());
+        String next = null;
+        if (rows.size() > PAGE) {
+            rows = new ArrayList<>(rows.subList(0, PAGE));
+            ConversationSummary last = rows.getLast();
+            next = new Cursor(sort.key(last), last.id().value()).format();
+        }
+        return new Page(rows, next);
+    }
+
+    /** Counts of the views for one status, as the agent's scope sees them. */
+    public record Counts(long unassigned, long mine, long all, Map<Long, Long> teams) {}
+
+    public Counts counts(SignedInAgent agent, ConversationStatus status, Long inbox) {
+        Access.Scope scope = access.scope(agent);
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = where(scope, status, params);
+        if (inbox != null) {
+            where.append(" and c.inbox_id = :inbox");
+            params.put("inbox", inbox);
+        }
+        var statement = jdbc.sql("""
+                select count(*) filter (where c.assignee_id is null) as unassigned,
+                       count(*) filter (where c.assignee_id = :me) as mine,
+                       count(*) as all_, coalesce(c.team_id, 0) as team
+                from conversation c where""" + " " + where + " group by rollup (coalesce(c.team_id, 0))");
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        long[] totals = new long[3];
+        Map<Long, Long> teams = new LinkedHashMap<>();
+        statement.query(rs -> {
+            long team = rs.getLong("team");
+            if (rs.wasNull()) {
+                totals[0] = rs.getLong("unassigned");
+                totals[1] = rs.getLong("mine");
+                totals[2] = rs.getLong("all_");
+            } else if (team != 0) {
+                teams.put(team, rs.getLong("all_"));
+            }
+        });
+        return new Counts(totals[0], totals[1], totals[2], teams);
+    }
+
+    private static StringBuilder where(Access.Scope scope, ConversationStatus status, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("c.account_id = :account and c.status = :status");
+        params.put("account", scope.account().value());
+        params.put("status", status.code());
+        params.put("me", scope.agent().value());
+        if (!scope.everything()) {
+            where.append(" and (c.assignee_id = :me or (c.inbox_id = any(:inboxes)"
+                    + " and (c.team_id is null or c.team_id = any(:teams))))");
+            params.put("inboxes", scope.inboxes().toArray(Long[]::new));
+            params.put("teams", scope.teams().toArray(Long[]::new));
+        }
+        return where;
+    }
+
+    private enum Sort {
+        ACTIVITY("c.updated_at desc, c.id desc", " and (c.updated_at, c.id) < (:cursorAt, :cursorId)"),
+        CHANGED("c.status_changed_at desc, c.id desc", " and (c.status_changed_at, c.id) < (:cursorAt, :cursorId)"),
+        QUEUE("c.queued_at asc nulls last, c.id asc", " and (c.queued_at, c.id) > (:cursorAt, :cursorId)");
+
+        final String order;
+        final String after;
+
+        Sort(String order, String after) {
+            this.order = order;
+            this.after = after;
+        }
+
+        Instant key(ConversationSummary c) {
+            return switch (this) {
+                case ACTIVITY -> c.updatedAt();
+                case CHANGED -> c.statusChangedAt();
+                case QUEUE -> c.queuedAt() == null ? Instant.EPOCH : c.queuedAt();
+            };
+        }
+    }
+
+    /** A page boundary: the sort time in microseconds and the id, as {@code micros-id}. */
+    record Cursor(Instant at, long id) {
+
+        String format() {
+            long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+            return micros + "-" + id;
+        }
+
+        static Cursor parse(String value) {
+            if (value == null || !value.matches("-?\\d{1,19}-\\d{1,19}")) {
+                return null;
+            }
+            int dash = value.lastIndexOf('-');
+            try {
+                long micros = Long.parseLong(value.substring(0, dash));
+                long id = Long.parseLong(value.substring(dash + 1));
+                return new Cursor(
+                        Instant.ofEpochSecond(
+                                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+                        id);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

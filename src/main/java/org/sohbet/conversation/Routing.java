@@ -1,0 +1,405 @@
+package org.sohbet.conversation;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sohbet.account.AccountId;
+import org.sohbet.account.AgentId;
+import org.sohbet.account.Membership;
+import org.sohbet.account.Team;
+import org.sohbet.account.TeamGroup;
+import org.sohbet.account.Teams;
+import org.sohbet.conversation.ConversationRepository.NewRow;
+import org.sohbet.conversation.ConversationRepository.Next;
+import org.sohbet.conversation.RoutingRepository.InboxRules;
+import org.sohbet.conversation.RoutingRepository.Members;
+import org.sohbet.conversation.RoutingRepository.PresenceRow;
+import org.sohbet.conversation.events.ConversationChanged;
+import org.sohbet.shared.database.DatabaseTime;
+import org.sohbet.shared.realtime.LiveEvent;
+import org.sohbet.shared.realtime.RealtimeHub;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Automatic assignment. Conversations wait in a first-in-first-out queue per account; each is offered, oldest first,
+ * to the online agents who serve its inbox (and team) and have free capacity, round-robin: the agent assigned longest
+ * ago first, and the agent who just let it lapse last. Every decision runs under the account's advisory lock in
+ * PostgreSQL, so threads and nodes never give one conversation twice or go over an agent's limit.
+ */
+@Component
+class Routing {
+
+    private static final Logger log = LoggerFactory.getLogger(Routing.class);
+    private static final int BATCH = 100;
+    /** Dequeue times kept per inbox for the wait estimate. */
+    private static final int RECENT = 20;
+
+    private final RoutingRepository repository;
+    private final ConversationRepository conversations;
+    private final Timeline timeline;
+    private final Team team;
+    private final Teams teams;
+    private final Cycles cycles;
+    private final RealtimeHub hub;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<AccountId, AtomicInteger> drainRequests = new ConcurrentHashMap<>();
+    private final Map<Long, Deque<Instant>> dequeues = new ConcurrentHashMap<>();
+    private final Map<Long, AccountId> dirtyQueues = new ConcurrentHashMap<>();
+
+    Routing(
+            RoutingRepository repository,
+            ConversationRepository conversations,
+            Timeline timeline,
+            Team team,
+            Teams teams,
+            Cycles cycles,
+            RealtimeHub hub,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.repository = repository;
+        this.conversations = conversations;
+        this.timeline = timeline;
+        this.team = team;
+        this.teams = teams;
+        this.cycles = cycles;
+        this.hub = hub;
+        this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ConversationChanged changed) {
+        ConversationSummary c = changed.conversation();
+        String activity = changed.message().activity();
+        boolean queueMoved = c.queued()
+                || (activity != null
+                        && Set.of(
+                                        "assigned",
+                                        "claimed",
+                                        "resolved",
+                                        "requeued",
+                                        "unassigned",
+                                        "transferred",
+                                        "reopened")
+                                .contains(activity));
+        if (queueMoved) {
+            dirtyQueues.put(c.inboxId(), c.accountId());
+        }
+        boolean freesCapacity = activity != null
+                && Set.of("resolved", "snoozed", "pending", "unassigned", "requeued", "transferred")
+                        .contains(activity);
+        if (c.queued() || freesCapacity) {
+            requestDrain(c.accountId());
+        }
+    }
+
+    /** Runs a drain of the account soon, on another thread; requests that arrive meanwhile share the next run. */
+    void requestDrain(AccountId account) {
+        AtomicInteger requests = drainRequests.computeIfAbsent(account, a -> new AtomicInteger());
+        if (requests.getAndIncrement() == 0) {
+            executor.execute(() -> {
+                while (true) {
+                    int seen = requests.get();
+                    try {
+                        drain(account);
+                    } catch (RuntimeException e) {
+                        log.warn("Routing of account {} failed; the sweep retries", account.value(), e);
+                    }
+                    if (requests.compareAndSet(seen, 0)) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    private static final class Candidate {
+        final AgentId agent;
+        final int max;
+        final Set<Long> teams;
+        int load;
+        Instant lastAssigned;
+
+        Candidate(AgentId agent, int max, int load, Instant lastAssigned, Set<Long> teams) {
+            this.agent = agent;
+            this.max = max;
+            this.load = load;
+            this.lastAssigned = lastAssigned;
+            this.teams = teams;
+        }
+    }
+
+    /** Offers the queue to free agents until one of them runs out. Answers how many conversations were assigned. */
+    int drain(AccountId account) {
+        int total = 0;
+        while (true) {
+            Integer assigned = transactions.execute(status -> drainBatch(account));
+            total += assigned == null ? 0 : assigned;
+            if (assigned == null || assigned < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int drainBatch(AccountId account) {
+        repository.lockAccount(account);
+        List<Candidate> free = candidates(account, true);
+        if (free.isEmpty()) {
+            return 0;
+        }
+        List<ConversationSummary> queue = repository.queue(account, BATCH);
+        if (queue.isEmpty()) {
+            return 0;
+        }
+        Map<Long, InboxRules> rules = repository.inboxRules(account);
+        Map<Long, Members> members = repository.inboxMembers(account);
+        int assigned = 0;
+        Instant now = timeline.now();
+        for (ConversationSummary waiting : queue) {
+            InboxRules inbox = rules.get(waiting.inboxId());
+            if (inbox == null || !inbox.autoAssign()) {
+                continue;
+            }
+            Candidate pick = choose(free, waiting, inbox, members.get(waiting.inboxId()));
+            if (pick == null) {
+                continue;
+            }
+            ConversationSummary locked =
+                    conversations.lock(account, waiting.id()).orElse(null);
+            if (locked == null || !locked.queued()) {
+                continue;
+            }
+            Instant due =
+                    inbox.noAnswerMinutes() == null ? null : now.plus(Duration.ofMinutes(inbox.noAnswerMinutes()));
+            timeline.append(
+                    account,
+                    locked,
+                    new NewRow(
+                            "activity",
+                            Author.SYSTEM,
+                            null,
+                            null,
+                            "assigned",
+                            null,
+                            null,
+                            null,
+                            locked.status(),
+                            pick.agent,
+                            null),
+                    Next.of(locked).assignee(pick.agent).due(due),
+                    null);
+            repository.markAssigned(account, pick.agent, now);
+            pick.load++;
+            pick.lastAssigned = now;
+            if (pick.load >= pick.max) {
+                free.remove(pick);
+            }
+            dequeued(waiting.inboxId(), now);
+            assigned++;
+            if (free.isEmpty()) {
+                break;
+            }
+        }
+        return assigned;
+    }
+
+    private static Candidate choose(List<Candidate> free, ConversationSummary c, InboxRules inbox, Members members) {
+        return free.stream()
+                .filter(x -> Access.serves(inbox, members, x.agent, x.teams))
+                .filter(x -> c.teamId() == null || x.teams.contains(c.teamId()))
+                .min(Comparator.comparing((Candidate x) -> x.agent.equals(c.passedBy()))
+                        .thenComparing(x -> x.lastAssigned, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(x -> x.agent.value()))
+                .orElse(null);
+    }
+
+    /** Online, enabled agents; with {@code withRoom}, only those under their limit. */
+    private List<Candidate> candidates(AccountId account, boolean withRoom) {
+        Map<AgentId, Boolean> enabled = new HashMap<>();
+        for (Membership m : team.members(account)) {
+            enabled.put(m.agentId(), m.enabled());
+        }
+        List<TeamGroup> groups = teams.list(account);
+        Map<AgentId, Integer> loads = withRoom ? repository.loads(account) : Map.of();
+        List<Candidate> result = new ArrayList<>();
+        for (PresenceRow row : repository.presence(account)) {
+            if (!"online".equals(row.availability()) || !enabled.getOrDefault(row.agent(), false)) {
+                continue;
+            }
+            int load = loads.getOrDefault(row.agent(), 0);
+            if (withRoom && load >= row.maxChats()) {
+                continue;
+            }
+            result.add(new Candidate(
+                    row.agent(), row.maxChats(), load, row.lastAssignedAt(), Access.teamsOf(groups, row.agent())));
+        }
+        return result;
+    }
+
+    boolean anyoneServing(AccountId account, long inboxId) {
+        InboxRules inbox = repository.inboxRules(account).get(inboxId);
+        if (inbox == null) {
+            return false;
+        }
+        Members members = repository.inboxMembers(account).get(inboxId);
+        return candidates(account, false).stream().anyMatch(c -> Access.serves(inbox, members, c.agent, c.teams));
+    }
+
+    /** Assigned conversations whose agent did not answer in time go back to the queue, at their old place. */
+    void requeueOverdue() {
+        for (RoutingRepository.Due due : repository.overdue(timeline.now(), BATCH)) {
+            transactions.executeWithoutResult(status -> {
+                repository.lockAccount(due.account());
+                ConversationSummary c =
+                        conversations.lock(due.account(), due.id()).orElse(null);
+                Instant now = timeline.now();
+                if (c == null || c.replyDueAt() == null || c.replyDueAt().isAfter(now) || c.assigneeId() == null) {
+                    return;
+                }
+                timeline.append(
+                        due.account(),
+                        c,
+                        new NewRow(
+                                "activity",
+                                Author.SYSTEM,
+                                null,
+                                null,
+                                "requeued",
+                                null,
+                                null,
+                                null,
+                                c.status(),
+                                c.assigneeId(),
+                                null),
+                        Next.of(c)
+                                .assignee(null)
+                                .due(null)
+                                .passedBy(c.assigneeId())
+                                .queued(c.queuedAt() != null ? c.queuedAt() : now),
+                        null);
+            });
+        }
+    }
+
+    /** Snoozed conversations whose time has come are open again (and queued if nobody has them). */
+    void wakeSnoozed() {
+        for (RoutingRepository.Due due : repository.snoozeOver(timeline.now(), BATCH)) {
+            transactions.executeWithoutResult(status -> {
+                repository.lockAccount(due.account());
+                ConversationSummary c =
+                        conversations.lock(due.account(), due.id()).orElse(null);
+                Instant now = timeline.now();
+                if (c == null
+                        || c.status() != ConversationStatus.SNOOZED
+                        || c.snoozedUntil().isAfter(now)) {
+                    return;
+                }
+                Next next = Next.of(c).status(ConversationStatus.OPEN).snoozed(null);
+                if (c.assigneeId() == null) {
+                    next = next.queued(c.queuedAt() != null ? c.queuedAt() : now);
+                }
+                timeline.append(
+                        due.account(),
+                        c,
+                        Conversations.activity(Author.SYSTEM, null, "woke", ConversationStatus.OPEN),
+                        next,
+                        null);
+            });
+        }
+    }
+
+    /** A safety net for drains lost with a node: every account with a queue gets one. */
+    void drainAll() {
+        for (Long account : repository.accountsWithQueue()) {
+            requestDrain(new AccountId(account));
+        }
+    }
+
+    Optional<QueueSpot> spot(ConversationSummary c) {
+        if (!c.queued()) {
+            return Optional.empty();
+        }
+        List<Long> line = repository.inboxQueue(c.accountId(), c.inboxId());
+        int index = line.indexOf(c.id().value());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new QueueSpot(c.id().value(), index + 1, eta(c.inboxId(), index + 1)));
+    }
+
+    /** Sends every waiting visitor of the inboxes whose queue moved their new place; at most once per call. */
+    void publishQueues() {
+        List<Map.Entry<Long, AccountId>> dirty = new ArrayList<>(dirtyQueues.entrySet());
+        for (Map.Entry<Long, AccountId> entry : dirty) {
+            dirtyQueues.remove(entry.getKey(), entry.getValue());
+            List<Long> line = repository.inboxQueue(entry.getValue(), entry.getKey());
+            for (int i = 0; i < line.size(); i++) {
+                QueueSpot spot = new QueueSpot(line.get(i), i + 1, eta(entry.getKey(), i + 1));
+                hub.publish(
+                        RealtimeHub.conversationTopic(spot.conversationId()),
+                        new LiveEvent("queue", 0, "system", Frames.queue(spot)));
+            }
+        }
+    }
+
+    private void dequeued(long inboxId, Instant at) {
+        Deque<Instant> recent = dequeues.computeIfAbsent(inboxId, id -> new ArrayDeque<>());
+        synchronized (recent) {
+            recent.addLast(at);
+            while (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+        }
+    }
+
+    /** Position times the mean gap between recent dequeues; unknown until the inbox has a little history. */
+    private Long eta(long inboxId, int position) {
+        Deque<Instant> recent = dequeues.get(inboxId);
+        if (recent == null) {
+            return null;
+        }
+        synchronized (recent) {
+            if (recent.size() < 3) {
+                return null;
+            }
+            long span = Duration.between(recent.getFirst(), recent.getLast()).toSeconds();
+            double gap = Math.max(1.0, span / (double) (recent.size() - 1));
+            return Math.round(gap * position);
+        }
+    }
+
+    BusinessHours hours(AccountId account, long inboxId) {
+        return cycles.hours(account, inboxId);
+    }
+
+    Instant now() {
+        return DatabaseTime.truncate(clock.instant());
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+}
