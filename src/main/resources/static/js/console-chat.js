@@ -16,6 +16,10 @@
   var typingSent = 0;
   var typingOff = null;
   var typingShown = null;
+  var me = null; // this agent's id, from the welcome frame
+  var notify = {}; // event kind -> sound | browser | both | none
+  var viewers = {}; // agent id -> { name, state } in the watched conversation
+  var activeSent = 0;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) {
@@ -64,12 +68,43 @@
 
   function receive(frame) {
     switch (frame.type) {
+      case "welcome":
+        me = frame.agent;
+        notify = frame.notify || {};
+        break;
       case "conversation":
         scheduleListRefresh();
-        if (frame.author === "visitor" && (frame.event === "created" || frame.event === "message")) {
-          announce(frame);
+        noticeFor(frame);
+        if (watching && frame.id === watching.id && frame.event === "labels") {
+          refreshHeader();
         }
         break;
+      case "presence":
+        refreshPresence();
+        break;
+      case "mention":
+        announce("mention", frame.conversation,
+          (document.body.dataset.noticeMention || "{0}").replace("{0}", frame.by || ""), frame.text || "");
+        break;
+      case "viewer":
+        if (watching && frame.conversation === watching.id && frame.agent !== me) {
+          if (frame.state === "left") {
+            delete viewers[frame.agent];
+          } else {
+            var known = viewers[frame.agent];
+            viewers[frame.agent] = { name: frame.name, state: frame.state };
+            if (!known && frame.state === "viewing") {
+              // Say hello back, so the newcomer sees us too.
+              send({ type: "active", conversation: watching.id });
+              send({ type: "typing", conversation: watching.id, on: false });
+            }
+          }
+          showViewers();
+        }
+        break;
+      case "queue":
+        break;
+      case "note":
       case "message":
         if (watching && frame.conversation === watching.id && frame.seq > watching.lastSeq) {
           appendAfter(watching.lastSeq);
@@ -125,11 +160,44 @@
     if (!list || !window.htmx) {
       return;
     }
-    var url = "/console/inbox/list?status=" + encodeURIComponent(list.getAttribute("data-filter") || "open");
+    var url = "/console/inbox/list?" + (list.getAttribute("data-query") || "");
     if (list.getAttribute("data-selected")) {
       url += "&selected=" + encodeURIComponent(list.getAttribute("data-selected"));
     }
     htmx.ajax("GET", url, { target: "#conversation-list", swap: "outerHTML" });
+  }
+
+  var presenceTimer = null;
+
+  function refreshPresence() {
+    clearTimeout(presenceTimer);
+    presenceTimer = setTimeout(function () {
+      if (document.getElementById("team-presence") && window.htmx) {
+        htmx.ajax("GET", "/console/inbox/presence", { target: "#team-presence", swap: "outerHTML" });
+      }
+    }, 200);
+  }
+
+  // The collision notice: who else is viewing or typing in this conversation.
+  function showViewers() {
+    var line = document.getElementById("collision");
+    if (!line) {
+      return;
+    }
+    var typing = [];
+    var viewing = [];
+    Object.keys(viewers).forEach(function (id) {
+      (viewers[id].state === "typing" ? typing : viewing).push(viewers[id].name);
+    });
+    var parts = [];
+    if (typing.length) {
+      parts.push((line.getAttribute("data-typing") || "{0}").replace("{0}", typing.join(", ")));
+    }
+    if (viewing.length) {
+      parts.push((line.getAttribute("data-viewing") || "{0}").replace("{0}", viewing.join(", ")));
+    }
+    line.textContent = parts.join(" ");
+    line.hidden = parts.length === 0;
   }
 
   function refreshHeader() {
@@ -245,6 +313,8 @@
     if (watching && watching.id !== id) {
       send({ type: "unwatch", conversation: watching.id });
       watching = null;
+      viewers = {};
+      showViewers();
     }
     if (id && (!watching || !watching.subscribed)) {
       var lastSeq = watching ? watching.lastSeq : Number(article.getAttribute("data-last-seq") || 0);
@@ -265,7 +335,11 @@
       form.addEventListener("submit", onReply);
       var box = form.querySelector("textarea");
       box.addEventListener("input", onTyping);
+      box.addEventListener("input", onCannedInput);
       box.addEventListener("keydown", function (event) {
+        if (cannedKey(event)) {
+          return;
+        }
         if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
           event.preventDefault();
           form.requestSubmit();
@@ -290,7 +364,9 @@
       return;
     }
     var clientId = uuid();
-    if (send({ type: "send", conversation: watching.id, clientId: clientId, text: text })) {
+    var mode = form.querySelector('input[name="mode"]:checked');
+    var kind = mode && mode.value === "note" ? "note" : "send";
+    if (send({ type: kind, conversation: watching.id, clientId: clientId, text: text })) {
       // Sent over the socket; the ack clears the box. Without a socket the form posts normally.
       event.preventDefault();
       pending[clientId] = text;
@@ -301,6 +377,7 @@
       }
       send({ type: "typing", conversation: watching.id, on: false });
       typingSent = 0;
+      hideCanned();
     }
   }
 
@@ -322,19 +399,47 @@
     }, 3000);
   }
 
+  // Which notice a list event deserves: a new chat in the queue, a chat given to this agent, or a new message in one
+  // of this agent's chats (or an unassigned one). Each kind sounds and shows as the agent chose (Settings).
+  function noticeFor(frame) {
+    var strings = document.body.dataset;
+    if (frame.author === "visitor" && frame.event === "created") {
+      announce("queue", frame.id, strings.noticeNew || "New conversation", frame.preview || "");
+    } else if (frame.author === "visitor" && frame.event === "message"
+        && (frame.assignee === me || frame.assignee === null)) {
+      announce("message", frame.id, strings.noticeMessage || "New message", frame.preview || "");
+    } else if (frame.assignee === me && (frame.activity === "assigned" || frame.activity === "transferred")) {
+      announce("assigned", frame.id, strings.noticeAssigned || "Assigned to you", "");
+    }
+  }
+
   // A short tone made on the spot (no audio file to fetch), and a notification whose text is plain text.
-  function announce(frame) {
-    var viewing = watching && watching.id === frame.id && document.visibilityState === "visible";
-    if (viewing) {
+  function announce(kind, conversationId, title, body) {
+    var viewing = watching && watching.id === conversationId && document.visibilityState === "visible";
+    var way = notify[kind] || "both";
+    if (viewing || way === "none") {
       return;
     }
+    if (way === "sound" || way === "both") {
+      beep(kind === "queue" ? 880 : kind === "mention" ? 990 : 660);
+    }
+    if ((way === "browser" || way === "both") && window.Notification && Notification.permission === "granted") {
+      var note = new Notification(title, { body: body, tag: "sohbet-" + kind + "-" + conversationId });
+      note.onclick = function () {
+        window.focus();
+        location.href = "/console/conversations/" + conversationId;
+      };
+    }
+  }
+
+  function beep(frequency) {
     try {
       var Audio = window.AudioContext || window.webkitAudioContext;
       if (Audio) {
         var audio = new Audio();
         var tone = audio.createOscillator();
         var gain = audio.createGain();
-        tone.frequency.value = frame.event === "created" ? 880 : 660;
+        tone.frequency.value = frequency;
         gain.gain.value = 0.08;
         tone.connect(gain);
         gain.connect(audio.destination);
@@ -345,20 +450,166 @@
     } catch (e) {
       // Browsers may refuse sound before the first click; the notification still shows.
     }
-    if (window.Notification && Notification.permission === "granted") {
-      var strings = document.body.dataset;
-      var note = new Notification(
-        frame.event === "created" ? strings.noticeNew || "New conversation" : strings.noticeMessage || "New message",
-        { body: frame.preview || "", tag: "sohbet-" + frame.id });
-      note.onclick = function () {
-        window.focus();
-        location.href = "/console/conversations/" + frame.id;
-      };
+  }
+
+  // Saved replies: "/" and a shortcut at the start of the box lists matches; Enter or a click inserts the text, filled
+  // in by the server for this conversation's contact and this agent.
+  var cannedTimer = null;
+  var cannedItems = [];
+  var cannedIndex = -1;
+
+  function onCannedInput(event) {
+    var box = event.target;
+    var match = /^\/([a-z0-9_-]{0,32})$/i.exec(box.value);
+    clearTimeout(cannedTimer);
+    if (!match || !watching) {
+      hideCanned();
+      return;
+    }
+    var current = watching;
+    cannedTimer = setTimeout(function () {
+      fetch("/console/canned?conversation=" + current.id + "&q=" + encodeURIComponent(match[1].toLowerCase()), {
+        credentials: "same-origin"
+      }).then(function (response) {
+        return response.ok ? response.json() : { items: [] };
+      }).then(function (data) {
+        showCanned(data.items || []);
+      });
+    }, 120);
+  }
+
+  function showCanned(items) {
+    var list = document.getElementById("canned-list");
+    if (!list) {
+      return;
+    }
+    cannedItems = items;
+    cannedIndex = items.length ? 0 : -1;
+    list.textContent = "";
+    items.forEach(function (item, index) {
+      var option = document.createElement("li");
+      option.setAttribute("role", "option");
+      option.id = "canned-" + index;
+      var key = document.createElement("strong");
+      key.textContent = "/" + item.shortcut;
+      var text = document.createElement("span");
+      text.textContent = " " + item.text;
+      option.appendChild(key);
+      option.appendChild(text);
+      option.addEventListener("mousedown", function (event) {
+        event.preventDefault();
+        useCanned(index);
+      });
+      list.appendChild(option);
+    });
+    list.hidden = items.length === 0;
+    markCanned();
+  }
+
+  function markCanned() {
+    var list = document.getElementById("canned-list");
+    var box = document.getElementById("reply-text");
+    if (!list || !box) {
+      return;
+    }
+    list.querySelectorAll("li").forEach(function (option, index) {
+      option.setAttribute("aria-selected", index === cannedIndex ? "true" : "false");
+    });
+    if (cannedIndex >= 0) {
+      box.setAttribute("aria-activedescendant", "canned-" + cannedIndex);
+    } else {
+      box.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function hideCanned() {
+    var list = document.getElementById("canned-list");
+    cannedItems = [];
+    cannedIndex = -1;
+    if (list) {
+      list.hidden = true;
+      list.textContent = "";
+    }
+    markCanned();
+  }
+
+  function useCanned(index) {
+    var box = document.getElementById("reply-text");
+    if (box && cannedItems[index]) {
+      box.value = cannedItems[index].text;
+      box.focus();
+    }
+    hideCanned();
+  }
+
+  function cannedKey(event) {
+    if (!cannedItems.length) {
+      return false;
+    }
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      cannedIndex = (cannedIndex + step + cannedItems.length) % cannedItems.length;
+      markCanned();
+      return true;
+    }
+    if (event.key === "Enter" || event.key === "Tab") {
+      event.preventDefault();
+      useCanned(cannedIndex);
+      return true;
+    }
+    if (event.key === "Escape") {
+      hideCanned();
+      return true;
+    }
+    return false;
+  }
+
+  // Keyboard: Alt+ArrowDown / Alt+ArrowUp open the next or previous conversation of the list, Alt+N the next unread
+  // one; several chats are handled without the mouse.
+  function onShortcut(event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var items = Array.prototype.slice.call(document.querySelectorAll("#conversation-list li[data-id]"));
+    if (!items.length) {
+      return;
+    }
+    var current = items.findIndex(function (item) { return item.getAttribute("aria-current") === "true"; });
+    var target = null;
+    if (event.key === "ArrowDown") {
+      target = items[Math.min(items.length - 1, current + 1)];
+    } else if (event.key === "ArrowUp") {
+      target = items[Math.max(0, current - 1)];
+    } else if (event.key === "n" || event.key === "N") {
+      var after = items.slice(current + 1).concat(items.slice(0, Math.max(0, current)));
+      target = after.find(function (item) { return item.classList.contains("unread"); }) || null;
+    } else {
+      return;
+    }
+    if (target && target !== items[current]) {
+      event.preventDefault();
+      var link = target.querySelector("a");
+      if (link) {
+        link.click();
+      }
+    }
+  }
+
+  // Any use of the console is activity: an agent who went away for idleness is online again (at most once a minute).
+  function onActivity() {
+    var now = Date.now();
+    if (now - activeSent > 60000) {
+      activeSent = now;
+      send({ type: "active" });
     }
   }
 
   document.addEventListener("htmx:afterSettle", bind);
   document.addEventListener("visibilitychange", markSeen);
+  document.addEventListener("keydown", onShortcut);
+  document.addEventListener("keydown", onActivity, true);
+  document.addEventListener("pointerdown", onActivity, true);
   setInterval(function () { send({ type: "ping" }); }, 25000);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", connect);

@@ -66,7 +66,7 @@ class WidgetController {
                     "error",
                     "origin_not_allowed",
                     "message",
-                    "This page's domain is not allowed for this inbox; add it in Settings, WebsiteInboxes."));
+                    "This page's domain is not allowed for this inbox; add it in Settings, Inboxes."));
         } else {
             Language language = Language.fromTag(lang).orElse(Language.DEFAULT);
             Map<String, Object> config = new LinkedHashMap<>();

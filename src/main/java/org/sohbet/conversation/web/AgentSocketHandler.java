@@ -108,7 +108,13 @@ class AgentSocketHandler extends TextWebSocketHandler {
                 });
         Sockets.send(
                 connection.socket,
-                Frames.write(Map.of("type", "welcome", "agent", agent.agentId().value())));
+                Frames.write(Map.of(
+                        "type",
+                        "welcome",
+                        "agent",
+                        agent.agentId().value(),
+                        "notify",
+                        availability.notifications(agent))));
         availability.touch(agent.accountId(), agent.agentId());
     }
 
