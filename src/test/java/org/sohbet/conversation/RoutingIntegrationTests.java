@@ -92,8 +92,7 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
         assertThat(conversations.queueSpot(shop.now(fourth)).orElseThrow().position())
                 .isEqualTo(2);
 
-        SignedInAgent freed =
-                first.id().equals(shop.now(first).id()) ? owner(shop.now(first).assigneeId(), ali, bea) : null;
+        SignedInAgent freed = owner(shop.now(first).assigneeId(), ali, bea);
         conversations.resolve(freed, first.id());
         routing.drain(shop.owner.accountId());
 
