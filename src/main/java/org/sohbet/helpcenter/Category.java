@@ -9,7 +9,7 @@ record Category(long id, int position, Map<Language, Name> names) {
     record Name(String name, String slug) {}
 
     /** The name in the language, else in any language, so an untranslated category still shows. */
-    String name(Language language) {
+    public String name(Language language) {
         Name name = names.get(language);
         if (name != null) {
             return name.name();

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
@@ -25,6 +28,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -53,9 +57,14 @@ import org.sohbet.shared.i18n.Language;
 final class SearchIndex implements Closeable {
 
     /** Raise when fields or analysis change: an index of another schema is rebuilt at start. */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
 
     static final int MAX_TERMS = 16;
+
+    static final int GIST_LENGTH = 5;
+
+    static float TITLE_BOOST = Float.parseFloat(System.getProperty("help.titleBoost", "1.0"));
+    static float GIST_BOOST = Float.parseFloat(System.getProperty("help.gistBoost", "1.0"));
 
     private static final String ID = "id";
     private static final String GROUP = "group";
@@ -65,6 +74,13 @@ final class SearchIndex implements Closeable {
     private static final String TITLE_TEXT = "title_text";
 
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    /**
+     * Lucene's English list has only 33 words; the other languages' lists also hold pronouns, auxiliaries and question
+     * words. Questions are made of those ("how can I …", "do you …"), and in short titles they outweigh the words
+     * that matter, so English gets the same kind of list.
+     */
+    static final CharArraySet ENGLISH_STOP_WORDS = englishStopWords();
 
     /** One published translation, as the index needs it. */
     record Entry(
@@ -88,7 +104,7 @@ final class SearchIndex implements Closeable {
 
     private SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
-        analyzers.put(Language.ENGLISH, new EnglishAnalyzer());
+        analyzers.put(Language.ENGLISH, new EnglishAnalyzer(ENGLISH_STOP_WORDS));
         analyzers.put(Language.PERSIAN, new PersianAnalyzer());
         analyzers.put(Language.ARABIC, new ArabicAnalyzer());
         analyzers.put(Language.TURKISH, new TurkishAnalyzer());
@@ -97,6 +113,7 @@ final class SearchIndex implements Closeable {
         analyzers.forEach((language, analyzer) -> {
             fields.put(title(language), analyzer);
             fields.put(body(language), analyzer);
+            fields.put(gist(language), new Truncating(analyzer));
         });
         this.perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
         IndexWriterConfig config =
@@ -194,7 +211,7 @@ final class SearchIndex implements Closeable {
         BooleanQuery.Builder anyLanguage = new BooleanQuery.Builder();
         boolean anyTerm = false;
         for (Language language : languages) {
-            Query query = textQuery(language, text);
+            Query query = textQuery(searcher, language, text);
             if (query != null) {
                 anyLanguage.add(query, Occur.SHOULD);
                 anyTerm = true;
@@ -218,6 +235,7 @@ final class SearchIndex implements Closeable {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, perField)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(1)
+                .withHandleMultiTermQuery(false)
                 .withMaxLength(20_000)
                 .build();
         Map<String, String[]> snippets = highlighter.highlightFields(bodyFields, built, top);
@@ -244,25 +262,31 @@ final class SearchIndex implements Closeable {
      * Each query term may match the title (weighted more), the body, or either with a typo or two. The terms come out
      * of the language's analyzer, so there is no query syntax to break.
      */
-    private Query textQuery(Language language, String text) throws IOException {
+    private Query textQuery(IndexSearcher searcher, Language language, String text) throws IOException {
         Set<String> terms = terms(analyzers.get(language), body(language), text);
         if (terms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
+            Term inTitle = new Term(title(language), term);
+            Term inBody = new Term(body(language), term);
             BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
-                    .add(new BoostQuery(new TermQuery(new Term(title(language), term)), 2.0f), Occur.SHOULD)
-                    .add(new TermQuery(new Term(body(language), term)), Occur.SHOULD);
-            int edits =
-                    term.codePointCount(0, term.length()) >= 8 ? 2 : term.codePointCount(0, term.length()) >= 4 ? 1 : 0;
-            if (edits > 0) {
+                    .add(new BoostQuery(new TermQuery(inTitle), TITLE_BOOST), Occur.SHOULD)
+                    .add(new TermQuery(inBody), Occur.SHOULD)
+                    .add(
+                            new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST),
+                            Occur.SHOULD);
+            int length = term.codePointCount(0, term.length());
+            int edits = length >= 4 ? 1 : 0;
+            // Typos only, one edit: a word the index knows is taken as written, which keeps the expansion off the hot
+            // path.
+            if (edits > 0
+                    && searcher.getIndexReader().docFreq(inBody) == 0
+                    && searcher.getIndexReader().docFreq(inTitle) == 0) {
                 alternatives.add(
-                        new BoostQuery(new FuzzyQuery(new Term(title(language), term), edits, 1, 20, true), 0.6f),
-                        Occur.SHOULD);
-                alternatives.add(
-                        new BoostQuery(new FuzzyQuery(new Term(body(language), term), edits, 1, 20, true), 0.3f),
-                        Occur.SHOULD);
+                        new BoostQuery(new FuzzyQuery(inTitle, edits, 1, 10, true), 0.5f * TITLE_BOOST), Occur.SHOULD);
+                alternatives.add(new BoostQuery(new FuzzyQuery(inBody, edits, 1, 10, true), 0.5f), Occur.SHOULD);
             }
             query.add(alternatives.build(), Occur.SHOULD);
         }
@@ -294,7 +318,19 @@ final class SearchIndex implements Closeable {
         doc.add(new StoredField(TITLE_TEXT, entry.title()));
         doc.add(new Field(title(entry.language()), entry.title(), TEXT_WITH_OFFSETS));
         doc.add(new Field(body(entry.language()), entry.text(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(gist(entry.language()), entry.title() + " " + entry.text(), Field.Store.NO));
         return doc;
+    }
+
+    private static CharArraySet englishStopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+        words.addAll(List.of(
+                "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
+                "his", "she", "her", "hers", "its", "them", "am", "been", "being", "do", "does", "did", "doing", "have",
+                "has", "had", "having", "can", "could", "would", "should", "shall", "may", "might", "must", "what",
+                "which", "who", "whom", "whose", "when", "where", "why", "how", "so", "than", "too", "very", "just",
+                "also", "please", "any", "some", "all", "about", "from", "up", "out", "there", "here", "get", "got"));
+        return CharArraySet.unmodifiableSet(words);
     }
 
     private static FieldType textWithOffsets() {
@@ -312,6 +348,42 @@ final class SearchIndex implements Closeable {
 
     static String body(Language language) {
         return "body_" + language.tag();
+    }
+
+    static String gist(Language language) {
+        return "gist_" + language.tag();
+    }
+
+    /**
+     * The language's analysis, then each term cut to its first {@value #GIST_LENGTH} characters: a crude stemmer that
+     * joins the inflected forms a light stemmer leaves apart (Turkish suffixes, Persian and Arabic plurals, Bulgarian
+     * articles), used as a weaker second signal.
+     */
+    static final class Truncating extends AnalyzerWrapper {
+
+        private final Analyzer delegate;
+
+        Truncating(Analyzer delegate) {
+            super(delegate.getReuseStrategy());
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return delegate;
+        }
+
+        @Override
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            return new TokenStreamComponents(
+                    components.getSource(), new TruncateTokenFilter(components.getTokenStream(), GIST_LENGTH));
+        }
+    }
+
+    static String truncate(String term) {
+        return term.codePointCount(0, term.length()) <= GIST_LENGTH
+                ? term
+                : term.substring(0, term.offsetByCodePoints(0, GIST_LENGTH));
     }
 
     @Override

@@ -49,7 +49,7 @@ final class Slugs {
 
     /** An account's help-center address part: ASCII only, as it is typed by hand and printed on paper. */
     static String ofCenter(String name) {
-        String ascii = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
+        String ascii = Normalizer.normalize(name == null ? "" : name.replace('ı', 'i'), Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-")
