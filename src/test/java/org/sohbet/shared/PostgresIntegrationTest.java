@@ -95,6 +95,10 @@ public abstract class PostgresIntegrationTest {
         if (applicationContext.containsBean("rateLimits")) {
             ReflectionTestUtils.invokeMethod(applicationContext.getBean("rateLimits"), "reset");
         }
+        // The help center's search index lives beside the database; after the truncation it must be empty too.
+        if (applicationContext.containsBean("searchIndexer")) {
+            ReflectionTestUtils.invokeMethod(applicationContext.getBean("searchIndexer"), "rebuild");
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,97 @@
+package org.sohbet.helpcenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sohbet.shared.i18n.Language;
+
+/** The index on its own: analysis per language, typos, fallback, tenants, snippets and the fingerprint. */
+class SearchIndexTests {
+
+    @TempDir
+    Path dir;
+
+    static SearchIndex.Entry entry(long id, long account, Language language, String title, String text) {
+        return new SearchIndex.Entry(id, id, account, language, title, Slugs.of(title), text);
+    }
+
+    @Test
+    void eachLanguageMatchesInflectedFormsAndTypos() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(
+                            entry(1, 1, Language.ENGLISH, "Returns", "You can return items within 30 days."),
+                            entry(2, 1, Language.TURKISH, "İade", "Ürünleri 30 gün içinde iade edebilirsiniz."),
+                            entry(3, 1, Language.PERSIAN, "مرجوعی", "کالاها را تا ۳۰ روز می‌توانید مرجوع کنید."),
+                            entry(4, 1, Language.ARABIC, "الإرجاع", "يمكنك إرجاع المنتجات خلال 30 يومًا."),
+                            entry(5, 1, Language.BULGARIAN, "Връщане", "Можете да върнете продуктите до 30 дни.")),
+                    "f1");
+
+            assertThat(ids(index, Language.ENGLISH, "returning an item")).containsExactly(1L);
+            assertThat(ids(index, Language.ENGLISH, "retrun")).containsExactly(1L);
+            assertThat(ids(index, Language.TURKISH, "ürünü iade")).containsExactly(2L);
+            assertThat(ids(index, Language.PERSIAN, "كالا مرجوع"))
+                    .as("Arabic kaf and yeh typed in Persian")
+                    .containsExactly(3L);
+            assertThat(ids(index, Language.ARABIC, "منتج إرجاع")).containsExactly(4L);
+            assertThat(ids(index, Language.BULGARIAN, "продукт връщане")).containsExactly(5L);
+        }
+    }
+
+    @Test
+    void anotherAccountIsNeverSearchedAndOtherLanguagesOnlyWhenNothingMatches() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(
+                            entry(1, 1, Language.ENGLISH, "Gift wrapping", "We wrap gifts."),
+                            entry(2, 2, Language.ENGLISH, "Gift cards", "Gift cards for everyone."),
+                            entry(3, 1, Language.TURKISH, "Hediye paketi", "Gift paketi de yapıyoruz.")),
+                    "f1");
+
+            assertThat(ids(index, Language.ENGLISH, "gift")).containsExactly(1L);
+            assertThat(ids(index, Language.TURKISH, "gift")).containsExactly(3L);
+            assertThat(ids(index, Language.BULGARIAN, "wrapping")).containsExactly(1L);
+            assertThat(index.search(3, Language.ENGLISH, "gift", 10, true)).isEmpty();
+        }
+    }
+
+    @Test
+    void snippetsEscapeTheArticleTextAndMarkOnlyMatches() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(entry(1, 1, Language.ENGLISH, "Payment", "Pay <script>alert(1)</script> by card & cash.")),
+                    "f1");
+
+            String snippet = index.search(1, Language.ENGLISH, "card", 10, false)
+                    .getFirst()
+                    .snippetHtml();
+            assertThat(snippet)
+                    .contains("<mark>card</mark>")
+                    .contains("&lt;script&gt;")
+                    .doesNotContain("<script");
+            assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
+        }
+    }
+
+    @Test
+    void theFingerprintSurvivesReopeningAndGroupsAreReplacedWhole() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(List.of(entry(1, 1, Language.ENGLISH, "Sizes", "Sizes run small.")), "fp-1");
+            index.replaceGroup(1, List.of(), "fp-2");
+            assertThat(index.search(1, Language.ENGLISH, "sizes", 10, true)).isEmpty();
+        }
+        try (SearchIndex reopened = SearchIndex.open(dir)) {
+            assertThat(reopened.fingerprint()).isEqualTo("fp-2");
+            assertThat(reopened.size()).isZero();
+        }
+    }
+
+    private static List<Long> ids(SearchIndex index, Language language, String query) {
+        return index.search(1, language, query, 10, true).stream()
+                .map(SearchIndex.Hit::articleId)
+                .toList();
+    }
+}
