@@ -22,7 +22,7 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "contact", "conversation", "livechat", "shared");
+                .containsExactlyInAnyOrder("account", "contact", "conversation", "email", "livechat", "shared");
     }
 
     /**
