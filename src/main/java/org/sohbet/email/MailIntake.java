@@ -315,7 +315,8 @@ class MailIntake {
             }
         }
         String fresh = Quotes.fresh(text(mail)).strip();
-        body.append(fresh.isEmpty() && mail.parts().isEmpty() ? note("empty", locale) : fresh);
+        body.append(
+                fresh.isEmpty() && mail.parts().isEmpty() && mail.notes().isEmpty() ? note("empty", locale) : fresh);
         StringBuilder notes = new StringBuilder();
         for (String note : mail.notes()) {
             notes.append("\n\n⚠ ").append(note(note, locale));

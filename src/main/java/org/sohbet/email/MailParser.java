@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
@@ -44,6 +43,7 @@ final class MailParser {
     static final int MAX_HEADER = 998;
     static final int MAX_REFERENCES = 50;
 
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^<>\\s@]{1,64}@[^<>\\s@]{1,253})>$");
     private static final Pattern ANGLE_ID = Pattern.compile("<[^<>\\s]{1,900}>");
     private static final Session SESSION = Session.getInstance(properties());
 
@@ -182,17 +182,32 @@ final class MailParser {
             try {
                 Address[] from = message.getFrom();
                 if (from != null && from.length > 0 && from[0] instanceof InternetAddress address) {
-                    return valid(address);
+                    InternetAddress checked = valid(address);
+                    if (checked != null) {
+                        return checked;
+                    }
                 }
             } catch (MessagingException | RuntimeException e) {
-                String raw = header(message, "From", notes);
-                if (raw != null) {
+                // read by hand below
+            }
+            // A hostile or broken From ("=?UTF-8?Q?a=0D=0Ab:_c@d?= <x@y>") defeats the address parser; the address in
+            // angle brackets at the end is what the mail system used.
+            String raw = header(message, "From", notes);
+            if (raw != null) {
+                Matcher m = ANGLE_ADDRESS.matcher(raw.strip());
+                if (m.find()) {
                     try {
-                        InternetAddress[] parsed = InternetAddress.parseHeader(raw, false);
-                        if (parsed.length > 0) {
-                            return valid(parsed[0]);
+                        String name = raw.substring(0, m.start()).strip().replaceAll("^\"|\"$", "");
+                        InternetAddress address = new InternetAddress();
+                        address.setAddress(m.group(1));
+                        if (!name.isEmpty()) {
+                            address.setPersonal(MimeUtility.decodeText(name), "UTF-8");
                         }
-                    } catch (AddressException ignored) {
+                        InternetAddress checked = valid(address);
+                        if (checked != null) {
+                            return checked;
+                        }
+                    } catch (java.io.UnsupportedEncodingException | RuntimeException ignored) {
                         // noted below
                     }
                 }

@@ -19,6 +19,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.sohbet.shared.settings.InvalidSettingException;
 import org.sohbet.shared.settings.SohbetSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ class SecretBox {
     private final byte[] signing;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     SecretBox(EmailSettings email, SohbetSettings settings) {
         this(email.key() != null ? Base64.getDecoder().decode(email.key()) : keyFile(settings.dataDirectory()));
     }

@@ -103,6 +103,17 @@ class MailParserTests {
     }
 
     @Test
+    void aDisplayNameWithEncodedLineBreaksStaysOneName() {
+        ParsedMail mail = MailParser.parse(mail(
+                "From: =?UTF-8?Q?Bob=0D=0ABcc:_victim@x.test?= <customer@example.test>\r\n",
+                "text/plain",
+                null,
+                "x".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(mail.fromAddress()).isEqualTo("customer@example.test");
+        assertThat(mail.fromName()).isEqualTo("Bob Bcc: victim@x.test");
+    }
+
+    @Test
     void keepsAttachmentsAndInlineImagesAndPrefersBothBodies() {
         String boundary = "b1";
         String inner = "b2";
