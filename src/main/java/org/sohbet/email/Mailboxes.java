@@ -100,11 +100,13 @@ public class Mailboxes {
         }
         String smtpError = null;
         try (Transport transport = MailSessions.smtp(mailbox.smtp()).getTransport("smtp")) {
+            String user = blankToNull(mailbox.smtp().user());
+            // Without a user, no password either: Jakarta Mail would otherwise sign in as the system's user name.
             transport.connect(
                     mailbox.smtp().host(),
                     mailbox.smtp().port(),
-                    blankToNull(mailbox.smtp().user()),
-                    password(passwords.smtp()));
+                    user,
+                    user == null ? null : password(passwords.smtp()));
         } catch (MessagingException | RuntimeException e) {
             smtpError = MailErrors.code(e);
         }

@@ -78,7 +78,8 @@ class EmailConsoleIntegrationTests extends EmailIntegrationTest {
         assertThat(page.select("[role=status]").text()).contains("Both servers accepted");
         assertThat(page.select("label[for=imapPassword]").text()).isEqualTo("Password");
         assertThat(page.select("#imapPassword").attr("value")).isEmpty();
-        assertThat(mailboxes.test(owner.accountId(), mailbox.inboxId())).isEqualTo(new Mailboxes.ConnectionTest(null, null));
+        assertThat(mailboxes.test(owner.accountId(), mailbox.inboxId()))
+                .isEqualTo(new Mailboxes.ConnectionTest(null, null));
 
         // A wrong password is named as such, without the server's own words.
         mailboxes.update(

@@ -18,6 +18,9 @@ class EmailOutboxIntegrationTests extends EmailIntegrationTest {
     @Autowired
     EmailWorkers workers;
 
+    @Autowired
+    Outbox outbox;
+
     @Test
     void smtpDownThenARestartLosesNothingAndSendsNothingTwice() throws Exception {
         deliver(plain(CUSTOMER, "<r1@example.test>", "Help", "", "Anyone there?"));
@@ -81,10 +84,27 @@ class EmailOutboxIntegrationTests extends EmailIntegrationTest {
         ConversationSummary conversation = conversationsOf(owner).getFirst();
         conversations.claim(owner.accountId(), owner.agentId(), conversation.id());
         conversations.resolve(owner.accountId(), owner.agentId(), conversation.id());
-        jdbc.sql("""
-                        insert into email_outbox (account_id, inbox_id, conversation_id, conversation_message_id, seq,
-                            message_id, status, next_attempt_at, created_at)
-                        select 0, 0, 0, 0, 0, 'x', 'queued', now(), now() where false""").update();
+        assertThat(jdbc.sql("select count(*) from email_outbox")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        // A private note (the conversation module's coming kind "note") in the mailbox's conversation stays inside.
+        var summary = conversations.find(owner.accountId(), conversation.id()).orElseThrow();
+        var note = new org.sohbet.conversation.MessageView(
+                conversation.id().value(),
+                summary.lastSeq() + 1,
+                999_999,
+                null,
+                "note",
+                org.sohbet.conversation.Author.AGENT,
+                "Ali",
+                "internal: customer is difficult",
+                null,
+                null,
+                null,
+                summary.status(),
+                java.time.Instant.now());
+        outbox.on(new org.sohbet.conversation.events.ConversationChanged(owner.accountId(), summary, note, false));
         assertThat(jdbc.sql("select count(*) from email_outbox")
                         .query(Integer.class)
                         .single())
