@@ -79,7 +79,7 @@ public class Mailboxes {
     }
 
     /** The outcome of trying a mailbox's servers; a null code means the server accepted us. */
-    public record ConnectionTest(String imapError, String smtpError) {
+    public record ConnectionTest(String imapError, String smtpError) implements java.io.Serializable {
         public boolean ok() {
             return imapError == null && smtpError == null;
         }
