@@ -22,7 +22,8 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "contact", "conversation", "helpcenter", "livechat", "shared");
+                .containsExactlyInAnyOrder(
+                        "account", "contact", "conversation", "email", "helpcenter", "livechat", "shared");
     }
 
     /**

@@ -30,6 +30,31 @@ public class Accounts {
                 .orElse(false);
     }
 
+    /**
+     * The agent of the account who signs in with this email, enabled or not. Channels ask it to refuse mail that
+     * merely claims to come from an agent.
+     */
+    public Optional<AgentId> agentByEmail(AccountId account, String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return repository
+                .findAgentByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(agent -> repository.findMembership(account, agent.id()).isPresent())
+                .map(Agent::id);
+    }
+
+    /**
+     * The agent as a principal for work done on their behalf outside a console session, such as a reply by email;
+     * empty unless the membership exists and is enabled.
+     */
+    public Optional<SignedInAgent> actingAs(AccountId account, AgentId agent) {
+        return repository
+                .findMembership(account, agent)
+                .filter(Membership::enabled)
+                .map(m -> new SignedInAgent(agent, account, m.role(), java.time.Instant.now()));
+    }
+
     /** The display name of an agent of the account, or empty when the agent is not a member. */
     public Optional<String> displayName(AccountId account, AgentId agent) {
         return repository.findMembership(account, agent).map(Membership::displayName);

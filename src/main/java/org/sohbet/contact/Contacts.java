@@ -97,6 +97,25 @@ public class Contacts {
                 .optional();
     }
 
+    /**
+     * The account's contact with this email, for channels that know people by address: a verified one before an
+     * unverified one, then the oldest. Empty for an unusable address.
+     */
+    public Optional<Contact> byEmail(AccountId account, String email) {
+        String clean = cleanEmail(email);
+        if (clean == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select id, account_id, name, email, external_id, verified from contact
+                        where account_id = :account and email = :email
+                        order by verified desc, id limit 1""")
+                .param("account", account.value())
+                .param("email", clean)
+                .query(Contacts::map)
+                .optional();
+    }
+
     public Map<ContactId, Contact> findAll(AccountId account, Collection<ContactId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
