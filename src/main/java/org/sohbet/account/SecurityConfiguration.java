@@ -62,7 +62,10 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/console/settings/account/**",
                                 "/console/settings/agents/**",
-                                "/console/settings/inboxes/**")
+                                "/console/settings/inboxes/**",
+                                "/console/settings/teams/**",
+                                "/console/settings/labels/**",
+                                "/console/settings/replies/**")
                         .hasAnyRole(Role.OWNER.name(), Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())

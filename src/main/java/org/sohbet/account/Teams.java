@@ -45,7 +45,12 @@ public class Teams {
     public TeamGroup create(SignedInAgent by, String name, Set<AgentId> members) {
         checkManager(by);
         String clean = checkName(by.accountId(), name, 0);
-        long id = repository.insert(by.accountId(), clean, DatabaseTime.truncate(clock.instant()));
+        long id;
+        try {
+            id = repository.insert(by.accountId(), clean, DatabaseTime.truncate(clock.instant()));
+        } catch (org.springframework.dao.DuplicateKeyException sameNameAtOnce) {
+            throw new AccountProblem("name", "teams.error.taken");
+        }
         repository.replaceMembers(by.accountId(), id, members);
         return find(by.accountId(), id).orElseThrow();
     }
@@ -54,7 +59,13 @@ public class Teams {
     public TeamGroup update(SignedInAgent by, long id, String name, Set<AgentId> members) {
         checkManager(by);
         String clean = checkName(by.accountId(), name, id);
-        if (repository.rename(by.accountId(), id, clean) == 0) {
+        int renamed;
+        try {
+            renamed = repository.rename(by.accountId(), id, clean);
+        } catch (org.springframework.dao.DuplicateKeyException sameNameAtOnce) {
+            throw new AccountProblem("name", "teams.error.taken");
+        }
+        if (renamed == 0) {
             throw new NotFoundException();
         }
         repository.replaceMembers(by.accountId(), id, members);

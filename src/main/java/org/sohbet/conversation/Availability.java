@@ -113,11 +113,11 @@ public class Availability {
         }
     }
 
-    /** Owners and admins set anyone's capacity; an agent may set their own. */
+    /** Owners and admins set each agent's capacity; an agent cannot raise their own past what was decided. */
     @Transactional
     public void setCapacity(SignedInAgent by, AgentId agent, int maxChats) {
-        if (!by.role().managesTeam() && !by.agentId().equals(agent)) {
-            throw new AccessDeniedException("Only owners and admins set others' capacity");
+        if (!by.role().managesTeam()) {
+            throw new AccessDeniedException("Only owners and admins set capacity");
         }
         if (maxChats < 1 || maxChats > 50) {
             throw new ConversationProblem("invalid");

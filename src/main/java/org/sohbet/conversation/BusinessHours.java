@@ -21,6 +21,20 @@ import tools.jackson.core.type.TypeReference;
  */
 public record BusinessHours(Map<DayOfWeek, List<Range>> week, Set<LocalDate> holidays, ZoneId zone) {
 
+    /** Ranges of one day may not overlap: an hour counted twice would inflate the business-time figures. */
+    public BusinessHours {
+        for (List<Range> ranges : week.values()) {
+            List<Range> sorted = ranges.stream()
+                    .sorted(java.util.Comparator.comparing(Range::from))
+                    .toList();
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i).from().isBefore(sorted.get(i - 1).to())) {
+                    throw new ConversationProblem("invalid");
+                }
+            }
+        }
+    }
+
     public record Range(LocalTime from, LocalTime to) {
         public Range {
             if (!from.isBefore(to)) {

@@ -126,25 +126,28 @@ class RoutingRepository {
         return members;
     }
 
+    /** Replaces who serves the inbox; ids of other accounts' agents and teams are dropped by the selects. */
     void replaceInboxMembers(AccountId account, long inboxId, Set<AgentId> agents, Set<Long> teams) {
         jdbc.sql("delete from inbox_member where account_id = :account and inbox_id = :inbox")
                 .param("account", account.value())
                 .param("inbox", inboxId)
                 .update();
-        for (AgentId agent : agents) {
-            jdbc.sql("insert into inbox_member (inbox_id, account_id, agent_id) values (:inbox, :account, :agent)")
-                    .param("inbox", inboxId)
-                    .param("account", account.value())
-                    .param("agent", agent.value())
-                    .update();
-        }
-        for (Long team : teams) {
-            jdbc.sql("insert into inbox_member (inbox_id, account_id, team_id) values (:inbox, :account, :team)")
-                    .param("inbox", inboxId)
-                    .param("account", account.value())
-                    .param("team", team)
-                    .update();
-        }
+        jdbc.sql("""
+                        insert into inbox_member (inbox_id, account_id, agent_id)
+                        select :inbox, m.account_id, m.agent_id from membership m
+                        where m.account_id = :account and m.agent_id = any(:agents)""")
+                .param("inbox", inboxId)
+                .param("account", account.value())
+                .param("agents", agents.stream().map(AgentId::value).toArray(Long[]::new))
+                .update();
+        jdbc.sql("""
+                        insert into inbox_member (inbox_id, account_id, team_id)
+                        select :inbox, t.account_id, t.id from team t
+                        where t.account_id = :account and t.id = any(:teams)""")
+                .param("inbox", inboxId)
+                .param("account", account.value())
+                .param("teams", teams.toArray(Long[]::new))
+                .update();
     }
 
     record PresenceRow(

@@ -69,6 +69,12 @@ class BusinessHoursTests {
         BusinessHours parsed = BusinessHours.parse(WEEKDAYS.toJson(), List.of(), ISTANBUL);
         assertThat(parsed.week()).isEqualTo(WEEKDAYS.week());
         assertThatThrownBy(() -> range("17:00", "09:00")).isInstanceOf(ConversationProblem.class);
+        assertThatThrownBy(() -> new BusinessHours(
+                        Map.of(DayOfWeek.FRIDAY, List.of(range("09:00", "13:00"), range("12:00", "17:00"))),
+                        Set.of(),
+                        ISTANBUL))
+                .as("overlapping ranges would count an hour twice")
+                .isInstanceOf(ConversationProblem.class);
         assertThatThrownBy(() -> BusinessHours.parse("{\"xyz\": [[\"09:00\", \"10:00\"]]}", List.of(), ISTANBUL))
                 .isInstanceOf(ConversationProblem.class);
     }

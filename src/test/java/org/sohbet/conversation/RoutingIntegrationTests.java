@@ -522,6 +522,12 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
         TeamGroup foreignTeam = teams.create(other.owner, "Theirs", Set.of());
         assertThatThrownBy(() -> conversations.assign(shop.owner, mine.id(), null, foreignTeam.id(), null))
                 .isInstanceOf(NotFoundException.class);
+        shop.rules(true, Set.of(other.owner.agentId()), Set.of(foreignTeam.id()), true, null);
+        Inboxes.Rules stored = inboxes.rules(shop.owner.accountId(), shop.inbox);
+        assertThat(stored.agents())
+                .as("another account's agent never serves this inbox")
+                .isEmpty();
+        assertThat(stored.teams()).isEmpty();
     }
 
     private static ConversationViews.Query allOpen() {
