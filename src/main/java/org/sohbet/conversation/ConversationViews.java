@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sohbet.account.SignedInAgent;
+import org.sohbet.account.TeamGroup;
+import org.sohbet.account.Teams;
 import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,13 +24,21 @@ import org.springframework.stereotype.Service;
 public class ConversationViews {
 
     public static final int PAGE = 50;
+    /**
+     * Resolved conversations pile up without end, so their counts stop here: a count of this value means "at least".
+     * Counting all of them took a second on a million conversations (docs/performance.md, "Inbox, routing and
+     * queue"); open, pending and snoozed work stays small and is counted exactly.
+     */
+    public static final int COUNT_CAP = 1000;
 
     private final JdbcClient jdbc;
     private final Access access;
+    private final Teams teams;
 
-    ConversationViews(JdbcClient jdbc, Access access) {
+    ConversationViews(JdbcClient jdbc, Access access, Teams teams) {
         this.jdbc = jdbc;
         this.access = access;
+        this.teams = teams;
     }
 
     public enum View {
@@ -117,6 +127,9 @@ public class ConversationViews {
             where.append(" and c.inbox_id = :inbox");
             params.put("inbox", inbox);
         }
+        if (status == ConversationStatus.RESOLVED) {
+            return cappedCounts(scope, where.toString(), params);
+        }
         var statement = jdbc.sql("""
                 select count(*) filter (where c.assignee_id is null) as unassigned,
                        count(*) filter (where c.assignee_id = :me) as mine,
@@ -138,6 +151,44 @@ public class ConversationViews {
             }
         });
         return new Counts(totals[0], totals[1], totals[2], teams);
+    }
+
+    /**
+     * Each view counted up to {@link #COUNT_CAP}: every count reads at most that many index entries, along
+     * conversation_status_idx (all), conversation_assignee_idx (unassigned, mine) and conversation_team_idx (teams).
+     */
+    private Counts cappedCounts(Access.Scope scope, String where, Map<String, Object> params) {
+        String capped = "(select count(*) from (select 1 from conversation c where " + where + " %s limit :cap) x)";
+        var statement = jdbc.sql("select " + capped.formatted("and c.assignee_id is null") + " as unassigned, "
+                        + capped.formatted("and c.assignee_id = :me") + " as mine, " + capped.formatted("")
+                        + " as all_")
+                .param("cap", COUNT_CAP);
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        long[] totals = new long[3];
+        statement.query(rs -> {
+            totals[0] = rs.getLong("unassigned");
+            totals[1] = rs.getLong("mine");
+            totals[2] = rs.getLong("all_");
+        });
+        Long[] teamIds = scope.everything()
+                ? teams.list(scope.account()).stream().map(TeamGroup::id).toArray(Long[]::new)
+                : scope.teams().toArray(Long[]::new);
+        Map<Long, Long> byTeam = new LinkedHashMap<>();
+        if (teamIds.length > 0) {
+            var perTeam = jdbc.sql("select t.team, " + capped.formatted("and c.team_id = t.team")
+                            + " as n from unnest(cast(:teamIds as bigint[])) as t (team)")
+                    .param("cap", COUNT_CAP)
+                    .param("teamIds", teamIds);
+            for (Map.Entry<String, Object> p : params.entrySet()) {
+                perTeam = perTeam.param(p.getKey(), p.getValue());
+            }
+            perTeam.query(rs -> {
+                byTeam.put(rs.getLong("team"), rs.getLong("n"));
+            });
+        }
+        return new Counts(totals[0], totals[1], totals[2], byTeam);
     }
 
     private static StringBuilder where(Access.Scope scope, ConversationStatus status, Map<String, Object> params) {
