@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sohbet.account.events.TeamsChanged;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.database.DatabaseTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +21,12 @@ public class Teams {
 
     private final TeamRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Teams(TeamRepository repository, Clock clock) {
+    Teams(TeamRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<TeamGroup> list(AccountId account) {
@@ -52,6 +56,7 @@ public class Teams {
             throw new AccountProblem("name", "teams.error.taken");
         }
         repository.replaceMembers(by.accountId(), id, members);
+        events.publishEvent(new TeamsChanged(by.accountId()));
         return find(by.accountId(), id).orElseThrow();
     }
 
@@ -69,6 +74,7 @@ public class Teams {
             throw new NotFoundException();
         }
         repository.replaceMembers(by.accountId(), id, members);
+        events.publishEvent(new TeamsChanged(by.accountId()));
         return find(by.accountId(), id).orElseThrow();
     }
 
@@ -78,6 +84,7 @@ public class Teams {
         if (repository.delete(by.accountId(), id) == 0) {
             throw new NotFoundException();
         }
+        events.publishEvent(new TeamsChanged(by.accountId()));
     }
 
     private String checkName(AccountId account, String name, long exceptId) {

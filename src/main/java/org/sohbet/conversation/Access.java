@@ -51,7 +51,49 @@ public class Access {
         }
     }
 
+    /**
+     * A scope is read several times in one request (list, counts, the conversation, its labels), so it is kept for
+     * {@link #SCOPE_TTL_NANOS}; changes of teams, inbox members and memberships clear the account's entries at once.
+     */
+    private static final long SCOPE_TTL_NANOS = 2_000_000_000L;
+
+    private record Cached(Scope scope, long at) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> scopes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public Scope scope(SignedInAgent agent) {
+        String key = agent.accountId().value() + ":" + agent.agentId().value() + ":" + agent.role();
+        long now = System.nanoTime();
+        Cached cached = scopes.get(key);
+        if (cached != null && now - cached.at() < SCOPE_TTL_NANOS) {
+            return cached.scope();
+        }
+        Scope scope = computeScope(agent);
+        if (scopes.size() > 10_000) {
+            scopes.clear();
+        }
+        scopes.put(key, new Cached(scope, now));
+        return scope;
+    }
+
+    /** Forgets the account's cached scopes: its teams, inbox members or memberships changed. */
+    void forget(AccountId account) {
+        String prefix = account.value() + ":";
+        scopes.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(org.sohbet.account.events.TeamsChanged changed) {
+        forget(changed.accountId());
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(org.sohbet.account.events.AgentAccessChanged changed) {
+        forget(changed.accountId());
+    }
+
+    private Scope computeScope(SignedInAgent agent) {
         AccountId account = agent.accountId();
         Set<Long> myTeams = teams.teamsOf(account, agent.agentId());
         if (agent.role().managesTeam()) {
@@ -88,6 +130,29 @@ public class Access {
         return rules != null
                 && serves(rules, routing.inboxMembers(account).get(inboxId), agent, agentTeams)
                 && (teamId == null || agentTeams.contains(teamId));
+    }
+
+    /** The enabled agents who could see a conversation of this inbox and team, worked out in one pass. */
+    public Set<AgentId> servers(AccountId account, long inboxId, Long teamId) {
+        InboxRules rules = routing.inboxRules(account).get(inboxId);
+        if (rules == null) {
+            return Set.of();
+        }
+        Members members = routing.inboxMembers(account).get(inboxId);
+        java.util.List<TeamGroup> groups = teams.list(account);
+        Set<AgentId> result = new HashSet<>();
+        for (Membership m : team.members(account)) {
+            if (!m.enabled()) {
+                continue;
+            }
+            Set<Long> agentTeams = teamsOf(groups, m.agentId());
+            if (m.role().managesTeam()
+                    || (serves(rules, members, m.agentId(), agentTeams)
+                            && (teamId == null || agentTeams.contains(teamId)))) {
+                result.add(m.agentId());
+            }
+        }
+        return result;
     }
 
     /** Whether the agent serves the inbox: every agent serves an open one; a restricted one names its people. */

@@ -36,9 +36,17 @@ public class Inboxes {
     private final RoutingRepository routing;
     private final Routing router;
     private final Accounts accounts;
+    private final Access access;
     private final Clock clock;
 
-    Inboxes(InboxRepository repository, RoutingRepository routing, Routing router, Accounts accounts, Clock clock) {
+    Inboxes(
+            InboxRepository repository,
+            RoutingRepository routing,
+            Routing router,
+            Accounts accounts,
+            Access access,
+            Clock clock) {
+        this.access = access;
         this.repository = repository;
         this.routing = routing;
         this.router = router;
@@ -107,6 +115,7 @@ public class Inboxes {
                 rules.holidays(),
                 Frames.write(away));
         routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
+        access.forget(by.accountId());
         router.requestDrain(by.accountId());
     }
 

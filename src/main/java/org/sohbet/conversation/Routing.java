@@ -51,6 +51,8 @@ class Routing {
 
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
     private static final int BATCH = 100;
+    /** How far down the queue one drain looks for conversations a free agent can take. */
+    private static final int MAX_SCAN = 2_000;
     /** Dequeue times kept per inbox for the wait estimate. */
     private static final int RECENT = 20;
 
@@ -169,60 +171,80 @@ class Routing {
         if (free.isEmpty()) {
             return 0;
         }
-        List<ConversationSummary> queue = repository.queue(account, BATCH);
-        if (queue.isEmpty()) {
-            return 0;
-        }
         Map<Long, InboxRules> rules = repository.inboxRules(account);
         Map<Long, Members> members = repository.inboxMembers(account);
+        // Only inboxes a free agent serves, with automatic assignment: conversations nobody free can take must not
+        // stand in front of those somebody can (the queue is read oldest first, a page at a time).
+        List<Long> servable = new ArrayList<>();
+        for (InboxRules inbox : rules.values()) {
+            if (inbox.autoAssign()
+                    && free.stream().anyMatch(x -> Access.serves(inbox, members.get(inbox.id()), x.agent, x.teams))) {
+                servable.add(inbox.id());
+            }
+        }
+        if (servable.isEmpty()) {
+            return 0;
+        }
         int assigned = 0;
         Instant now = timeline.now();
-        for (ConversationSummary waiting : queue) {
-            InboxRules inbox = rules.get(waiting.inboxId());
-            if (inbox == null || !inbox.autoAssign()) {
-                continue;
+        ConversationSummary last = null;
+        for (int scanned = 0; scanned < MAX_SCAN && !free.isEmpty() && assigned < BATCH; ) {
+            List<ConversationSummary> page = repository.queue(account, servable, last, BATCH);
+            if (page.isEmpty()) {
+                break;
             }
-            Candidate pick = choose(free, waiting, inbox, members.get(waiting.inboxId()));
-            if (pick == null) {
-                continue;
+            scanned += page.size();
+            last = page.getLast();
+            for (ConversationSummary waiting : page) {
+                InboxRules inbox = rules.get(waiting.inboxId());
+                Candidate pick = choose(free, waiting, inbox, members.get(waiting.inboxId()));
+                if (pick == null) {
+                    continue;
+                }
+                ConversationSummary locked =
+                        conversations.lock(account, waiting.id()).orElse(null);
+                if (locked == null || !locked.queued()) {
+                    continue;
+                }
+                assign(account, locked, pick, inbox, now);
+                if (pick.load >= pick.max) {
+                    free.remove(pick);
+                }
+                assigned++;
+                if (free.isEmpty() || assigned >= BATCH) {
+                    break;
+                }
             }
-            ConversationSummary locked =
-                    conversations.lock(account, waiting.id()).orElse(null);
-            if (locked == null || !locked.queued()) {
-                continue;
-            }
-            Instant due =
-                    inbox.noAnswerMinutes() == null ? null : now.plus(Duration.ofMinutes(inbox.noAnswerMinutes()));
-            timeline.append(
-                    account,
-                    locked,
-                    new NewRow(
-                            "activity",
-                            Author.SYSTEM,
-                            null,
-                            null,
-                            "assigned",
-                            null,
-                            null,
-                            null,
-                            locked.status(),
-                            pick.agent,
-                            null),
-                    Next.of(locked).assignee(pick.agent).due(due),
-                    null);
-            repository.markAssigned(account, pick.agent, now);
-            pick.load++;
-            pick.lastAssigned = now;
-            if (pick.load >= pick.max) {
-                free.remove(pick);
-            }
-            dequeued(waiting.inboxId(), now);
-            assigned++;
-            if (free.isEmpty()) {
+            if (page.size() < BATCH) {
                 break;
             }
         }
         return assigned;
+    }
+
+    private void assign(AccountId account, ConversationSummary locked, Candidate pick, InboxRules inbox, Instant now) {
+        Instant due = inbox.noAnswerMinutes() == null ? null : now.plus(Duration.ofMinutes(inbox.noAnswerMinutes()));
+        timeline.append(
+                account,
+                locked,
+                new NewRow(
+                        "activity",
+                        Author.SYSTEM,
+                        null,
+                        null,
+                        "assigned",
+                        null,
+                        null,
+                        null,
+                        locked.status(),
+                        pick.agent,
+                        null),
+                Next.of(locked).assignee(pick.agent).due(due),
+                null);
+        repository.markAssigned(account, pick.agent, now);
+        pick.load++;
+        pick.lastAssigned = now;
+        dequeued(locked.inboxId(), now);
     }
 
     private static Candidate choose(List<Candidate> free, ConversationSummary c, InboxRules inbox, Members members) {

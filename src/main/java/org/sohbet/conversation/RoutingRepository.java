@@ -292,12 +292,17 @@ class RoutingRepository {
         return loads;
     }
 
-    /** The account's queue, first in first out. */
-    List<ConversationSummary> queue(AccountId account, int limit) {
+    /** The account's queue in the given inboxes, first in first out, after {@code after} (a page boundary). */
+    List<ConversationSummary> queue(AccountId account, List<Long> inboxes, ConversationSummary after, int limit) {
         return jdbc.sql("select " + ConversationRepository.SUMMARY_COLUMNS
-                        + " from conversation c where c.account_id = :account and " + QUEUED
+                        + " from conversation c where c.account_id = :account and c.inbox_id = any(:inboxes) and "
+                        + QUEUED
+                        + " and (cast(:afterAt as timestamptz) is null or (c.queued_at, c.id) > (:afterAt, :afterId))"
                         + " order by c.queued_at, c.id limit :limit")
                 .param("account", account.value())
+                .param("inboxes", inboxes.toArray(Long[]::new))
+                .param("afterAt", after == null ? null : DatabaseTime.of(after.queuedAt()))
+                .param("afterId", after == null ? 0L : after.id().value())
                 .param("limit", limit)
                 .query(ConversationRepository::summary)
                 .list();

@@ -163,6 +163,24 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void aLongQueueNobodyCanServeDoesNotHoldBackAConversationSomeoneCan() {
+        shop.rules(true, Set.of(), Set.of(), true, null); // the website inbox: served by no one
+        for (int i = 0; i < 150; i++) {
+            shop.arrive("stuck " + i);
+        }
+        long other = inboxes.create(shop.owner.accountId(), "Second", "email").id();
+        SignedInAgent ali = shop.online("Ali", 5);
+        var contact = contacts.createAnonymous(shop.owner.accountId(), "Late", null);
+        conversations.postFromContact(shop.owner.accountId(), other, contact.id(), "late-1", "hello");
+        routing.drain(shop.owner.accountId());
+        assertThat(conversations
+                        .forContact(shop.owner.accountId(), other, contact.id())
+                        .orElseThrow()
+                        .assigneeId())
+                .isEqualTo(ali.agentId());
+    }
+
+    @Test
     void twoAgentsClaimingAtOnceGetOneWinnerAndOneTakenEveryTime() throws Exception {
         SignedInAgent ali = shop.agent("Ali");
         SignedInAgent bea = shop.agent("Bea");

@@ -280,10 +280,9 @@ class ConversationConsoleController {
                 "figures", conversations.figures(agent, conversation.id()).orElse(null));
         model.addAttribute("queueSpot", conversations.queueSpot(conversation).orElse(null));
         List<Choice> agentChoices = new ArrayList<>();
+        var servers = access.servers(account, conversation.inboxId(), conversation.teamId());
         for (Availability.AgentState state : availability.team(account)) {
-            if (state.enabled()
-                    && !state.agent().equals(conversation.assigneeId())
-                    && access.mayServe(account, state.agent(), conversation.inboxId(), conversation.teamId())) {
+            if (servers.contains(state.agent()) && !state.agent().equals(conversation.assigneeId())) {
                 agentChoices.add(new Choice(state.agent().value(), state.name()));
             }
         }

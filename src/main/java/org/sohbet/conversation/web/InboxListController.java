@@ -180,7 +180,16 @@ class InboxListController {
             boolean queued,
             List<Label> labels) {}
 
-    record ViewLink(String code, Long team, String name, String labelKey, long count, String query, boolean current) {}
+    /** @param atLeast the count stopped at {@link ConversationViews#COUNT_CAP}: there may be more */
+    record ViewLink(
+            String code,
+            Long team,
+            String name,
+            String labelKey,
+            long count,
+            boolean atLeast,
+            String query,
+            boolean current) {}
 
     @Component
     static class InboxListModel {
@@ -287,7 +296,15 @@ class InboxListController {
         private static ViewLink link(ListFilter filter, View view, Long team, String name, long count) {
             boolean current = filter.parsedView() == view && (view != View.TEAM || team.equals(filter.getTeam()));
             String query = filter.viewQuery(view, team);
-            return new ViewLink(view.code(), team, name, "inbox.view." + view.code(), count, query, current);
+            return new ViewLink(
+                    view.code(),
+                    team,
+                    name,
+                    "inbox.view." + view.code(),
+                    count,
+                    count >= ConversationViews.COUNT_CAP,
+                    query,
+                    current);
         }
     }
 }
