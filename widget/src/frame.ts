@@ -115,7 +115,7 @@ let typingSentAt = 0;
 let typingTimer = 0;
 let agentTypingTimer = 0;
 let chosenRating = 0;
-// Nobody can answer now (docs/protocol.md, welcome.open): messages are left for an answer by email.
+// Nobody can answer now (docs/protocol.md, welcome.openNow): messages are left for an answer by email.
 let offline = false;
 let hasEmail = false;
 const shown = new Map<number, HTMLLIElement>();
@@ -296,8 +296,7 @@ const onMessage = (m: ChatMessage) => {
   const old = shown.get(m.seq) || (m.clientId ? pending.get(m.clientId) : undefined);
   if (m.clientId) {
     pending.delete(m.clientId);
-    outbox = outbox.filter((o) => o.clientId !== m.clientId);
-    saveOutbox();
+    settle(m.clientId);
   }
   if (old) old.replaceWith(li);
   li.dataset.seq = String(m.seq);
@@ -379,6 +378,19 @@ const failBubble = (clientId: string, reason: string, retry: boolean) => {
   showError(t(reason));
 };
 
+// The message is stored (its ack, or the message itself, came back). A left message is confirmed.
+const settle = (clientId: string) => {
+  const item = outbox.find((o) => o.clientId === clientId);
+  if (item && item.email) {
+    hasEmail = true;
+    $("left").hidden = false;
+    $<HTMLTextAreaElement>("leave-text").value = "";
+    layout();
+  }
+  outbox = outbox.filter((o) => o.clientId !== clientId);
+  saveOutbox();
+};
+
 const sendItem = (item: Outgoing) =>
   send(offline || item.email ? { type: "leave", ...item } : { type: "send", clientId: item.clientId, text: item.text });
 
@@ -452,7 +464,7 @@ const onFrame = (frame: any) => {
         agentSeen = c.agentSeenSeq || 0;
       }
       prechat.hidden = !(config.preChat && !c && !frame.verified && !profile);
-      offline = frame.open === false;
+      offline = frame.openNow === false;
       hasEmail = !!frame.email;
       if (frame.away) $("away").textContent = frame.away;
       layout();
@@ -490,15 +502,7 @@ const onFrame = (frame: any) => {
 };
 
 const onAck = (frame: { clientId: string; seq: number }) => {
-  const item = outbox.find((o) => o.clientId === frame.clientId);
-  if (item && item.email) {
-    hasEmail = true;
-    $("left").hidden = false;
-    $<HTMLTextAreaElement>("leave-text").value = "";
-    layout();
-  }
-  outbox = outbox.filter((o) => o.clientId !== frame.clientId);
-  saveOutbox();
+  settle(frame.clientId);
   const li = pending.get(frame.clientId);
   pending.delete(frame.clientId);
   if (!li) return;

@@ -107,7 +107,7 @@ public class Inboxes {
                 rules.holidays(),
                 Frames.write(away));
         routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
-        router.requestDrain(by.accountId());
+        AfterCommit.run(() -> router.requestDrain(by.accountId()));
     }
 
     /**

@@ -311,7 +311,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                         })
                         .orElse(null));
         // Whether a person can answer now; when not, the widget offers to leave a message (docs/protocol.md).
-        frame.put("open", routingInboxes.openNow(session.accountId(), session.inboxId()));
+        frame.put("openNow", routingInboxes.openNow(session.accountId(), session.inboxId()));
         frame.put(
                 "away",
                 routingInboxes.awayText(session.accountId(), session.inboxId()).get(visitor.language.tag()));

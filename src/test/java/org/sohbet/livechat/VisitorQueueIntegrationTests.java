@@ -113,7 +113,7 @@ class VisitorQueueIntegrationTests extends PostgresIntegrationTest {
                         Map.of("en", "Back at nine.", "fa", "ساعت نه برمی‌گردیم.")));
         try (TestSocket socket = visitor()) {
             JsonNode welcome = hello(socket, null, "fa");
-            assertThat(welcome.path("open").asBoolean(true)).isFalse();
+            assertThat(welcome.path("openNow").asBoolean(true)).isFalse();
             assertThat(welcome.path("away").asString()).isEqualTo("ساعت نه برمی‌گردیم.");
         }
         try (TestSocket socket = visitor()) {
@@ -121,7 +121,8 @@ class VisitorQueueIntegrationTests extends PostgresIntegrationTest {
         }
         availability.choose(owner, "online");
         try (TestSocket socket = visitor()) {
-            assertThat(hello(socket, null, "en").path("open").asBoolean(false)).isTrue();
+            assertThat(hello(socket, null, "en").path("openNow").asBoolean(false))
+                    .isTrue();
         }
     }
 
