@@ -41,6 +41,9 @@ interface Conversation {
 interface Outgoing {
   clientId: string;
   text: string;
+  // Set for a message from the leave-a-message form: it goes out as "leave".
+  name?: string;
+  email?: string;
 }
 
 const d = document;
@@ -57,6 +60,8 @@ const fileInput = $<HTMLInputElement>("file");
 const prechat = $<HTMLFieldSetElement>("prechat");
 const rating = $<HTMLFormElement>("rating");
 const errorLine = $("error");
+const leaveForm = $<HTMLFormElement>("leave");
+const queueLine = $("queue");
 
 const KEY = "sohbet." + config.inbox;
 const OUTBOX = KEY + ".outbox";
@@ -110,6 +115,9 @@ let typingSentAt = 0;
 let typingTimer = 0;
 let agentTypingTimer = 0;
 let chosenRating = 0;
+// Nobody can answer now (docs/protocol.md, welcome.openNow): messages are left for an answer by email.
+let offline = false;
+let hasEmail = false;
 const shown = new Map<number, HTMLLIElement>();
 const pending = new Map<string, HTMLLIElement>();
 let outbox: Outgoing[] = [];
@@ -181,7 +189,9 @@ const sizeText = (bytes: number) =>
 
 const bubble = (m: ChatMessage): HTMLLIElement => {
   if (m.kind === "activity") {
-    return el("li", "activity", texts[m.activity || ""] || "") as HTMLLIElement;
+    const li = el("li", "activity", texts[m.activity || ""] || "") as HTMLLIElement;
+    li.hidden = !li.textContent;
+    return li;
   }
   const li = el("li", "msg " + (m.author === "visitor" ? "mine" : m.author));
   if (m.author !== "visitor") li.append(el("span", "who", m.authorName || t("agent")));
@@ -286,8 +296,7 @@ const onMessage = (m: ChatMessage) => {
   const old = shown.get(m.seq) || (m.clientId ? pending.get(m.clientId) : undefined);
   if (m.clientId) {
     pending.delete(m.clientId);
-    outbox = outbox.filter((o) => o.clientId !== m.clientId);
-    saveOutbox();
+    settle(m.clientId);
   }
   if (old) old.replaceWith(li);
   li.dataset.seq = String(m.seq);
@@ -302,7 +311,10 @@ const onMessage = (m: ChatMessage) => {
     }
     if (m.activity === "reopened") rated = false;
   }
-  if (m.author === "agent") setTyping(false);
+  if (m.author === "agent") {
+    setTyping(false);
+    showQueue();
+  }
   showRating();
   prechat.hidden = true;
   markSeen();
@@ -353,22 +365,70 @@ const failBubble = (clientId: string, reason: string, retry: boolean) => {
     const again = el("button", "retry", t("retry"));
     again.type = "button";
     again.onclick = () => {
-      const body = li.querySelector(".body")!.textContent || "";
+      const item = { clientId, text: li.querySelector(".body")!.textContent || "" };
       again.remove();
       li.classList.replace("failed", "pending");
       note.textContent = t("sending");
-      outbox.push({ clientId, text: body });
+      outbox.push(item);
       saveOutbox();
-      if (synced) send({ type: "send", clientId, text: body });
+      if (synced) sendItem(item);
     };
     note.after(again);
   }
   showError(t(reason));
 };
 
+// The message is stored (its ack, or the message itself, came back). A left message is confirmed.
+const settle = (clientId: string) => {
+  const item = outbox.find((o) => o.clientId === clientId);
+  if (item && item.email) {
+    hasEmail = true;
+    $("left").hidden = false;
+    $<HTMLTextAreaElement>("leave-text").value = "";
+    layout();
+  }
+  outbox = outbox.filter((o) => o.clientId !== clientId);
+  saveOutbox();
+};
+
+const sendItem = (item: Outgoing) =>
+  send(offline || item.email ? { type: "leave", ...item } : { type: "send", clientId: item.clientId, text: item.text });
+
 const flushOutbox = () => {
   if (profile && send({ type: "profile", ...profile })) profile = null;
-  for (const item of outbox) send({ type: "send", clientId: item.clientId, text: item.text });
+  for (const item of outbox) sendItem(item);
+};
+
+// The form stands in for the composer while nobody can answer and there is no email to answer to.
+const layout = () => {
+  const form = offline && !hasEmail;
+  leaveForm.hidden = !form;
+  composer.hidden = form;
+  $("away").hidden = !offline;
+  if (offline) prechat.hidden = true;
+  queueLine.hidden = offline || !queueLine.textContent;
+};
+
+const number = (n: number, options?: object) => {
+  try {
+    return new Intl.NumberFormat(config.lang, options).format(n);
+  } catch {
+    return String(n);
+  }
+};
+
+const showQueue = (position?: number | null, eta?: number | null) => {
+  let text = "";
+  if (position) {
+    text = t("queue").replace("{0}", number(position));
+    if (eta != null) {
+      const minutes = number(Math.max(1, Math.round(eta / 60)), { style: "unit", unit: "minute", unitDisplay: "long" });
+      text += " " + t("queue_eta").replace("{0}", minutes);
+    }
+  }
+  // A status region is read out on change; the same place again stays quiet.
+  if (queueLine.textContent !== text) queueLine.textContent = text;
+  layout();
 };
 
 // ---- socket ----
@@ -404,7 +464,18 @@ const onFrame = (frame: any) => {
         agentSeen = c.agentSeenSeq || 0;
       }
       prechat.hidden = !(config.preChat && !c && !frame.verified && !profile);
+      offline = frame.openNow === false;
+      hasEmail = !!frame.email;
+      if (frame.away) $("away").textContent = frame.away;
+      layout();
       showRating();
+      break;
+    }
+    case "queue":
+      showQueue(frame.position, frame.etaSeconds);
+      break;
+    case "ack": {
+      onAck(frame);
       break;
     }
     case "message":
@@ -417,24 +488,6 @@ const onFrame = (frame: any) => {
       markSeen();
       sendSeen();
       break;
-    case "ack": {
-      outbox = outbox.filter((o) => o.clientId !== frame.clientId);
-      saveOutbox();
-      const li = pending.get(frame.clientId);
-      pending.delete(frame.clientId);
-      if (!li) break;
-      if (shown.has(frame.seq)) {
-        li.remove();
-      } else {
-        li.classList.remove("pending");
-        li.dataset.provisional = "1";
-        li.querySelector(".note")!.textContent = "";
-        li.dataset.seq = String(frame.seq);
-        shown.set(frame.seq, li);
-        hasConversation = true;
-      }
-      break;
-    }
     case "typing":
       setTyping(!!frame.on);
       break;
@@ -448,11 +501,36 @@ const onFrame = (frame: any) => {
   }
 };
 
+const onAck = (frame: { clientId: string; seq: number }) => {
+  settle(frame.clientId);
+  const li = pending.get(frame.clientId);
+  pending.delete(frame.clientId);
+  if (!li) return;
+  if (shown.has(frame.seq)) {
+    li.remove();
+  } else {
+    li.classList.remove("pending");
+    li.dataset.provisional = "1";
+    li.querySelector(".note")!.textContent = "";
+    li.dataset.seq = String(frame.seq);
+    shown.set(frame.seq, li);
+    hasConversation = true;
+  }
+};
+
 const onError = (frame: { code: string; message?: string; clientId?: string }) => {
   const code = frame.code;
   if (frame.clientId) {
     outbox = outbox.filter((o) => o.clientId !== frame.clientId);
     saveOutbox();
+    if (code === "bad_email" || code === "offline_email") {
+      // Back to the form, which still holds what was typed.
+      pending.get(frame.clientId)?.remove();
+      pending.delete(frame.clientId);
+      hasEmail = false;
+      layout();
+      return showError(t(code));
+    }
     failBubble(frame.clientId, code, code !== "too_long" && code !== "empty" && code !== "conflict");
     return;
   }
@@ -595,8 +673,22 @@ composer.addEventListener("submit", (event) => {
 
 const flushProfileThen = (item: Outgoing) => {
   if (profile && send({ type: "profile", ...profile })) profile = null;
-  send({ type: "send", clientId: item.clientId, text: item.text });
+  sendItem(item);
 };
+
+leaveForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const value = (id: string) => $<HTMLInputElement>(id).value.trim();
+  const text = value("leave-text");
+  if (!text) return;
+  showError("");
+  const item: Outgoing = { clientId: uuid(), text, name: value("leave-name"), email: value("leave-email") };
+  outbox.push(item);
+  saveOutbox();
+  pendingBubble(item.clientId, text);
+  leaveForm.hidden = true;
+  if (synced) sendItem(item);
+});
 
 attach.addEventListener("click", () => fileInput.click());
 

@@ -83,12 +83,17 @@ public class Access {
         scopes.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
-    @org.springframework.context.event.EventListener
+    // After commit: forgetting earlier would let a request in between cache the old membership again.
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
     void on(org.sohbet.account.events.TeamsChanged changed) {
         forget(changed.accountId());
     }
 
-    @org.springframework.context.event.EventListener
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
     void on(org.sohbet.account.events.AgentAccessChanged changed) {
         forget(changed.accountId());
     }

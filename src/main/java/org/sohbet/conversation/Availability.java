@@ -94,7 +94,7 @@ public class Availability {
         repository.choose(agent.accountId(), agent.agentId(), state, now());
         announce(agent.accountId(), agent.agentId(), state);
         if ("online".equals(state)) {
-            routing.requestDrain(agent.accountId());
+            AfterCommit.run(() -> routing.requestDrain(agent.accountId()));
         }
     }
 
@@ -126,7 +126,7 @@ public class Availability {
             throw new org.sohbet.shared.NotFoundException();
         }
         repository.setCapacity(by.accountId(), agent, maxChats);
-        routing.requestDrain(by.accountId());
+        AfterCommit.run(() -> routing.requestDrain(by.accountId()));
     }
 
     public int awayAfterMinutes(AccountId account) {

@@ -115,8 +115,10 @@ public class Inboxes {
                 rules.holidays(),
                 Frames.write(away));
         routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
-        access.forget(by.accountId());
-        router.requestDrain(by.accountId());
+        AfterCommit.run(() -> {
+            access.forget(by.accountId());
+            router.requestDrain(by.accountId());
+        });
     }
 
     /**

@@ -14,10 +14,12 @@ import org.sohbet.contact.Contacts;
 import org.sohbet.conversation.Author;
 import org.sohbet.conversation.ConversationFeed;
 import org.sohbet.conversation.ConversationFeeds;
+import org.sohbet.conversation.ConversationId;
 import org.sohbet.conversation.ConversationProblem;
 import org.sohbet.conversation.ConversationSummary;
 import org.sohbet.conversation.Conversations;
 import org.sohbet.conversation.Frames;
+import org.sohbet.conversation.Inboxes;
 import org.sohbet.livechat.IdentityTokens.Identity;
 import org.sohbet.livechat.IdentityTokens.InvalidIdentity;
 import org.sohbet.livechat.RateLimits.Limit;
@@ -32,6 +34,8 @@ import org.sohbet.shared.realtime.Sockets;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -46,6 +50,14 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue");
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
+    /** Activities after which a waiting conversation may have left the queue. */
+    private static final Set<String> QUEUE_CHANGES =
+            Set.of("assigned", "claimed", "transferred", "resolved", "snoozed");
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    static final int MAX_EMAIL = 254;
+    static final int MAX_NAME = 120;
 
     private final WebsiteInboxes inboxes;
     private final VisitorSessions sessions;
@@ -56,9 +68,16 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final RateLimits limits;
     private final MessageSource messages;
     private final Clock clock;
+    private final Inboxes routingInboxes;
+    private final TransactionTemplate transactions;
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("visitor-hello-timer").daemon().factory());
+            Thread.ofPlatform().name("visitor-timer").daemon().factory());
+    /** Open feeds per conversation: when the last one closes and stays closed, the contact has left. */
+    private final Map<Long, Integer> watchers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private volatile java.time.Duration leftAfter = java.time.Duration.ofSeconds(60);
+    private volatile boolean stopping;
 
     VisitorSocketHandler(
             WebsiteInboxes inboxes,
@@ -69,7 +88,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             RealtimeHub hub,
             RateLimits limits,
             MessageSource messages,
-            Clock clock) {
+            Clock clock,
+            Inboxes routingInboxes,
+            PlatformTransactionManager transactionManager) {
         this.inboxes = inboxes;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -79,6 +100,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         this.limits = limits;
         this.messages = messages;
         this.clock = clock;
+        this.routingInboxes = routingInboxes;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
@@ -92,6 +115,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         Language language = Language.DEFAULT;
         ConversationFeed feed;
         boolean typing;
+        /** Whether the last place in line sent to this socket was a position, not "not waiting". */
+        volatile boolean queued;
 
         Visitor(WebSocketSession socket, String address, boolean rateLimited) {
             this.socket = socket;
@@ -167,6 +192,13 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 case "identify" -> identify(visitor, textOrNull(frame, "identity"));
                 case "profile" -> profile(visitor, textOrNull(frame, "name"), textOrNull(frame, "email"));
                 case "send" -> send(visitor, clientId, textOrNull(frame, "text"));
+                case "leave" ->
+                    leave(
+                            visitor,
+                            clientId,
+                            textOrNull(frame, "name"),
+                            textOrNull(frame, "email"),
+                            textOrNull(frame, "text"));
                 case "typing" -> typing(visitor, frame.path("on").asBoolean(false));
                 case "seen" -> seen(visitor, frame.path("seq").asLong(0));
                 case "rate" -> rate(visitor, frame.path("rating").asInt(0), textOrNull(frame, "comment"));
@@ -278,6 +310,11 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                             return summary;
                         })
                         .orElse(null));
+        // Whether a person can answer now; when not, the widget offers to leave a message (docs/protocol.md).
+        frame.put("openNow", routingInboxes.openNow(session.accountId(), session.inboxId()));
+        frame.put(
+                "away",
+                routingInboxes.awayText(session.accountId(), session.inboxId()).get(visitor.language.tag()));
         Sockets.send(visitor.socket, Frames.write(frame));
         if (conversation.isPresent()) {
             openFeed(visitor, conversation.get(), after);
@@ -292,13 +329,50 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 visitor.session.accountId(),
                 conversation.id(),
                 after,
-                json -> Sockets.send(visitor.socket, json),
+                json -> forward(visitor, json),
                 // A visitor sees every stored message but notes, the agents' typing and seen marks, and its place in
                 // the queue; nothing else that agents say among themselves.
                 (LiveEvent event) -> event.stored()
                         || (VISITOR_EVENTS.contains(event.type())
                                 && !Author.VISITOR.code().equals(event.author())));
-        conversations.queueSpot(conversation).ifPresent(spot -> Sockets.send(visitor.socket, Frames.queue(spot)));
+        watchers.merge(conversation.id().value(), 1, Integer::sum);
+        conversations.queueSpot(conversation).ifPresent(spot -> forward(visitor, Frames.queue(spot)));
+    }
+
+    /**
+     * Sends a feed frame on. The router only tells conversations still in line their place, so when an activity may
+     * have taken this one out of the line, its place is looked up once more and "not waiting" is sent if it is gone.
+     */
+    private void forward(Visitor visitor, String json) {
+        Sockets.send(visitor.socket, json);
+        if (json.startsWith("{\"type\":\"queue\"")) {
+            visitor.queued = !json.contains("\"position\":null");
+        } else if (visitor.queued && json.startsWith("{\"type\":\"message\"") && json.contains("\"activity\":\"")) {
+            String activity = Frames.mapper().readTree(json).path("activity").asString("");
+            ConversationFeed feed = visitor.feed;
+            if (QUEUE_CHANGES.contains(activity) && feed != null) {
+                // Off the publisher's thread: the feed calls this under its lock.
+                Thread.ofVirtual().start(() -> resendSpot(visitor, feed.conversation()));
+            }
+        }
+    }
+
+    private void resendSpot(Visitor visitor, ConversationId id) {
+        String frame = conversations
+                .find(visitor.session.accountId(), id)
+                .flatMap(conversations::queueSpot)
+                .map(Frames::queue)
+                .orElseGet(() -> notWaiting(id));
+        forward(visitor, frame);
+    }
+
+    private static String notWaiting(ConversationId id) {
+        Map<String, Object> frame = new java.util.LinkedHashMap<>();
+        frame.put("type", "queue");
+        frame.put("conversation", id.value());
+        frame.put("position", null);
+        frame.put("etaSeconds", null);
+        return Frames.write(frame);
     }
 
     private void profile(Visitor visitor, String name, String email) {
@@ -339,6 +413,70 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         if (visitor.typing) {
             typing(visitor, false);
         }
+    }
+
+    /**
+     * A message left while nobody can answer: it sets the contact's (unverified) name and email and becomes a pending
+     * conversation in the queue, in one transaction, acknowledged after commit. An email is needed unless the contact
+     * has one already. A retry with the same client id stores nothing new.
+     */
+    private void leave(Visitor visitor, String clientId, String name, String email, String text) {
+        if (clientId == null) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        String cleanName = name == null || name.isBlank() ? null : name.strip();
+        String cleanEmail = email == null || email.isBlank() ? null : email.strip();
+        if (cleanName != null && cleanName.length() > MAX_NAME) {
+            error(visitor, "too_long", clientId);
+            return;
+        }
+        if (cleanEmail != null
+                && (cleanEmail.length() > MAX_EMAIL
+                        || !EMAIL.matcher(cleanEmail).matches())) {
+            error(visitor, "bad_email", clientId);
+            return;
+        }
+        VisitorSession session = visitor.session;
+        if (cleanEmail == null
+                && (session.contactId() == null
+                        || contacts.find(session.accountId(), session.contactId())
+                                        .map(Contact::email)
+                                        .orElse(null)
+                                == null)) {
+            error(visitor, "offline_email", clientId);
+            return;
+        }
+        long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + session.token());
+        if (retry > 0) {
+            rateLimited(visitor, clientId, retry);
+            return;
+        }
+        if (visitor.feed == null) {
+            long conversationRetry = limits.acquire(Limit.CONVERSATIONS_PER_ADDRESS, visitor.address);
+            if (conversationRetry > 0) {
+                rateLimited(visitor, clientId, conversationRetry);
+                return;
+            }
+        }
+        VisitorSession[] after = {session};
+        Conversations.Posted posted = transactions.execute(status -> {
+            if (session.contactId() == null) {
+                after[0] = sessions.withContact(session, cleanName, cleanEmail);
+            } else if (cleanName != null || cleanEmail != null) {
+                contacts.updateUnverified(session.accountId(), session.contactId(), cleanName, cleanEmail);
+            }
+            return conversations.leaveMessage(
+                    session.accountId(), session.inboxId(), after[0].contactId(), clientId, text);
+        });
+        // Only a committed contact is remembered: a refused message leaves the session as it was.
+        visitor.session = after[0];
+        if (visitor.feed == null) {
+            conversations
+                    .forContact(session.accountId(), session.inboxId(), after[0].contactId())
+                    .ifPresent(c -> openFeed(visitor, c, 0));
+        }
+        Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
     }
 
     /** The visitor's contact, made on first need: an anonymous visitor becomes a contact when it first writes. */
@@ -397,9 +535,41 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
 
     private void closeFeed(Visitor visitor) {
         if (visitor.feed != null) {
-            visitor.feed.close();
+            ConversationFeed feed = visitor.feed;
             visitor.feed = null;
+            visitor.queued = false;
+            feed.close();
+            left(visitor.session, feed.conversation());
         }
+    }
+
+    /**
+     * The last feed of the conversation closed. If none opens again within {@link #leftAfter} (a reload, a new page
+     * of the shop, a reconnect after a network drop), the contact has left: a cycle nobody answered counts as missed.
+     * A shutdown is not a leave; the widgets come back to another node or after the restart.
+     */
+    private void left(VisitorSession session, ConversationId id) {
+        Integer remaining = watchers.computeIfPresent(id.value(), (key, count) -> count > 1 ? count - 1 : null);
+        if (remaining != null || stopping) {
+            return;
+        }
+        try {
+            timers.schedule(
+                    () -> {
+                        if (!stopping && !watchers.containsKey(id.value())) {
+                            conversations.contactLeft(session.accountId(), id);
+                        }
+                    },
+                    leftAfter.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // The node is stopping; see above.
+        }
+    }
+
+    /** How long a conversation must stay without a visitor socket before the contact counts as gone. */
+    void leftAfter(java.time.Duration wait) {
+        this.leftAfter = wait;
     }
 
     private void rateLimited(Visitor visitor, String clientId, long retryAfter) {
@@ -443,6 +613,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
 
     @Override
     public void destroy() {
+        stopping = true;
         disconnectAll();
         timers.shutdownNow();
     }

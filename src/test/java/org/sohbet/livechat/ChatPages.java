@@ -18,7 +18,9 @@ final class ChatPages {
                 .fill(password);
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-        assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Inbox")))
+        assertThat(agent.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Inbox").setExact(true)))
                 .isVisible();
     }
 

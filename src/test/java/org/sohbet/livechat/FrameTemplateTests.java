@@ -61,7 +61,17 @@ class FrameTemplateTests {
                         "resolved",
                         "reopened",
                         "claimed",
-                        "rated");
+                        "rated",
+                        "assigned",
+                        "transferred",
+                        "queue",
+                        "queue_eta",
+                        "bad_email",
+                        "offline_email");
+        assertThat(texts.get("queue")).contains("{0}");
+        assertThat(texts.get("queue_eta")).contains("{0}");
+        assertThat(page.select("#leave label[for=leave-email]").text()).isNotBlank();
+        assertThat(page.select("#leave input[type=email][required]")).hasSize(1);
         texts.forEach((key, text) -> assertThat(text).as(key).isNotBlank());
 
         for (Element control : page.select("input, textarea, button")) {

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sohbet.account.FirstOwnerSetup;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.conversation.Availability;
 import org.sohbet.shared.BrowserIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,6 +27,9 @@ class LiveChatBrowserTests extends BrowserIntegrationTest {
     FirstOwnerSetup setup;
 
     @Autowired
+    Availability availability;
+
+    @Autowired
     VisitorSocketHandler visitorSockets;
 
     Page agent;
@@ -32,8 +37,10 @@ class LiveChatBrowserTests extends BrowserIntegrationTest {
 
     @BeforeEach
     void twoBrowsers() {
-        setup.createFirstOwner(
+        SignedInAgent owner = setup.createFirstOwner(
                 new FirstOwnerSetup.NewOwner("Bazaar", "Ali Agent", "ali@shop.test", PASSWORD, null, ZoneId.of("UTC")));
+        // Someone is online, so the widget offers the live chat rather than the leave-a-message form.
+        availability.choose(owner, "online");
         agent = page;
         ChatPages.signIn(agent, url("/login"), "ali@shop.test", PASSWORD);
         visitor = otherBrowser("en");

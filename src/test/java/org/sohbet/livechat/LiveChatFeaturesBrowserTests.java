@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sohbet.account.FirstOwnerSetup;
+import org.sohbet.account.SignedInAgent;
+import org.sohbet.conversation.Availability;
 import org.sohbet.shared.BrowserIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -59,12 +61,17 @@ class LiveChatFeaturesBrowserTests extends BrowserIntegrationTest {
     @Autowired
     FirstOwnerSetup setup;
 
+    @Autowired
+    Availability availability;
+
     Page agent;
 
     @BeforeEach
     void agentSignsIn() {
-        setup.createFirstOwner(
+        SignedInAgent owner = setup.createFirstOwner(
                 new FirstOwnerSetup.NewOwner("Bazaar", "Ali Agent", "ali@shop.test", PASSWORD, null, ZoneId.of("UTC")));
+        // Someone is online, so the widget offers the live chat rather than the leave-a-message form.
+        availability.choose(owner, "online");
         agent = page;
         // Records notifications instead of showing them: the test checks what the console asks the browser to show.
         agent.addInitScript("window.__notes = [];"
