@@ -150,9 +150,8 @@ class QueueBrowserTests extends BrowserIntegrationTest {
 
         availability.choose(ali, "online");
         Page aliConsole = console(page, "ali@shop.test", "view=unassigned&status=pending");
-        // The list itself, as the Queue view renders it: on the full page, console-chat.js reloads the list on
-        // connect without the view's filters (it reads data-filter; the template writes data-query).
-        aliConsole.navigate(url("/console/inbox/list?view=unassigned&status=pending"));
+        // The full page: the list keeps the view's filters when the socket refreshes it.
+        aliConsole.waitForTimeout(500);
         Locator left = rows(aliConsole);
         assertThat(left).hasCount(1);
         assertThat(left).containsText("Leyla");
