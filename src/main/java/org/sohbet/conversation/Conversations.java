@@ -251,20 +251,18 @@ public class Conversations {
      */
     @Transactional
     public MessageView claim(SignedInAgent by, ConversationId id) {
-        routingRepository.lockAccount(by.accountId());
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (by.agentId().equals(conversation.assigneeId())) {
             throw new ConversationProblem("already_yours");
         }
         if (conversation.assigneeId() != null) {
             throw new ConversationProblem("taken");
         }
-        return timeline.append(
-                by.accountId(),
+        return act(
+                by,
                 conversation,
-                activity(Author.AGENT, by.agentId(), "claimed", conversation.status()),
-                Next.of(conversation).assignee(by.agentId()).due(null),
-                null);
+                "claimed",
+                Next.of(conversation).assignee(by.agentId()).due(null));
     }
 
     /**
@@ -328,36 +326,32 @@ public class Conversations {
     /** Gives the conversation back to the queue, at its old place. */
     @Transactional
     public MessageView unassign(SignedInAgent by, ConversationId id) {
-        routingRepository.lockAccount(by.accountId());
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (conversation.assigneeId() == null) {
             throw new ConversationProblem("not_assigned");
         }
-        return timeline.append(
-                by.accountId(),
+        return act(
+                by,
                 conversation,
-                activity(Author.AGENT, by.agentId(), "unassigned", conversation.status()),
-                Next.of(conversation).assignee(null).due(null).queued(queuedAt(conversation)),
-                null);
+                "unassigned",
+                Next.of(conversation).assignee(null).due(null).queued(queuedAt(conversation)));
     }
 
     @Transactional
     public MessageView resolve(SignedInAgent by, ConversationId id) {
-        routingRepository.lockAccount(by.accountId());
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (conversation.status() == ConversationStatus.RESOLVED) {
             throw new ConversationProblem("already_resolved");
         }
-        MessageView message = timeline.append(
-                by.accountId(),
+        MessageView message = act(
+                by,
                 conversation,
-                activity(Author.AGENT, by.agentId(), "resolved", ConversationStatus.RESOLVED),
+                "resolved",
                 Next.of(conversation)
                         .status(ConversationStatus.RESOLVED)
                         .queued(null)
                         .due(null)
-                        .snoozed(null),
-                null);
+                        .snoozed(null));
         cycles.resolved(conversation, conversation.assigneeId(), message.at());
         return message;
     }
@@ -365,7 +359,7 @@ public class Conversations {
     /** An agent reopens a resolved, pending or snoozed conversation; a resolved one starts a new cycle. */
     @Transactional
     public MessageView reopen(SignedInAgent by, ConversationId id) {
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (conversation.status() == ConversationStatus.OPEN) {
             throw new ConversationProblem("already_open");
         }
@@ -378,12 +372,11 @@ public class Conversations {
                     conversation.lastSeq() + 1,
                     timeline.now()));
         }
-        return timeline.append(
-                by.accountId(),
-                conversation,
-                activity(Author.AGENT, by.agentId(), "reopened", ConversationStatus.OPEN),
-                next,
-                null);
+        if (conversation.assigneeId() == null) {
+            // Nobody has it: it waits in the queue like any open conversation, never unseen.
+            next = next.queued(timeline.now());
+        }
+        return act(by, conversation, "reopened", next);
     }
 
     /** Puts the conversation away until a time; it comes back open then, or at the contact's next message. */
@@ -392,42 +385,38 @@ public class Conversations {
         if (until == null || !until.isAfter(timeline.now())) {
             throw new ConversationProblem("invalid");
         }
-        routingRepository.lockAccount(by.accountId());
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (conversation.status() == ConversationStatus.RESOLVED) {
             throw new ConversationProblem("already_resolved");
         }
-        return timeline.append(
-                by.accountId(),
+        return act(
+                by,
                 conversation,
-                activity(Author.AGENT, by.agentId(), "snoozed", ConversationStatus.SNOOZED),
+                "snoozed",
                 Next.of(conversation)
                         .status(ConversationStatus.SNOOZED)
                         .snoozed(until)
-                        .due(null),
-                null);
+                        .due(null));
     }
 
     /** Marks the conversation as waiting (on the customer, or on someone else); it no longer counts as load. */
     @Transactional
     public MessageView markPending(SignedInAgent by, ConversationId id) {
-        routingRepository.lockAccount(by.accountId());
-        ConversationSummary conversation = lockVisible(by, id);
+        ConversationSummary conversation = lockForChange(by, id);
         if (conversation.status() == ConversationStatus.PENDING) {
             throw new ConversationProblem("already_pending");
         }
         if (conversation.status() == ConversationStatus.RESOLVED) {
             throw new ConversationProblem("already_resolved");
         }
-        return timeline.append(
-                by.accountId(),
+        return act(
+                by,
                 conversation,
-                activity(Author.AGENT, by.agentId(), "pending", ConversationStatus.PENDING),
+                "pending",
                 Next.of(conversation)
                         .status(ConversationStatus.PENDING)
                         .snoozed(null)
-                        .due(null),
-                null);
+                        .due(null));
     }
 
     /** The contact's 1–5 rating of a resolved conversation, with an optional comment; one per resolution. */
@@ -550,6 +539,22 @@ public class Conversations {
             Integer visitorMessages,
             boolean missed,
             Integer rating) {}
+
+    /** The routing lock, then the conversation's row lock (ADR 17): for every change that may move assignment or load. */
+    private ConversationSummary lockForChange(SignedInAgent by, ConversationId id) {
+        routingRepository.lockAccount(by.accountId());
+        return lockVisible(by, id);
+    }
+
+    /** An agent's activity line, carrying the state it brings. */
+    private MessageView act(SignedInAgent by, ConversationSummary conversation, String activity, Next next) {
+        return timeline.append(
+                by.accountId(),
+                conversation,
+                activity(Author.AGENT, by.agentId(), activity, next.status()),
+                next,
+                null);
+    }
 
     private ConversationSummary lockVisible(SignedInAgent by, ConversationId id) {
         Access.Scope scope = access.scope(by);
