@@ -10,7 +10,7 @@
 #   BENCH_DROP_ONLY=1 bench/inbox-load.sh   # drop a kept database
 #
 # Settings (environment): BENCH_DB (sohbet_bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
-# BENCH_MODES ("lists open routing"), BENCH_SECONDS (30 per measurement), BENCH_WARMUP (10 s), BENCH_RATE (200
+# BENCH_MODES ("lists open routing"), BENCH_CLIENTS (2 closed-loop clients for lists and open), BENCH_SECONDS (30 per measurement), BENCH_WARMUP (10 s), BENCH_RATE (200
 # arrivals/s), BENCH_HOLD (5 s a chat stays open before its agent resolves it), BENCH_PORT (18283).
 #
 # Needs a local PostgreSQL 15+ that the user can create databases on (trust auth). Sohbet's own Flyway migrations
@@ -77,7 +77,7 @@ start_server() {
 
 load() {
   "$JAVA" $LOAD_OPTS bench/InboxLoad.java "$@" --port "$PORT" --password "$PASSWORD" \
-    --seconds "$SECONDS_RUN" --warmup "$WARMUP"
+    --seconds "$SECONDS_RUN" --warmup "$WARMUP" --clients "${BENCH_CLIENTS:-2}"
 }
 
 echo "java: $("$JAVA" -version 2>&1 | head -1)   cores: $(nproc)   PostgreSQL: $("${PSQL[@]}" -d postgres -Atc 'show server_version')"

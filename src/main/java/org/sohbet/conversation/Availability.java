@@ -42,10 +42,13 @@ public class Availability {
     private final Team team;
     private final RealtimeHub hub;
     private final Routing routing;
+    private final Inboxes inboxes;
     private final Clock clock;
     private final Map<String, Long> lastTouch = new ConcurrentHashMap<>();
 
-    Availability(RoutingRepository repository, Team team, RealtimeHub hub, Routing routing, Clock clock) {
+    Availability(
+            RoutingRepository repository, Team team, RealtimeHub hub, Routing routing, Inboxes inboxes, Clock clock) {
+        this.inboxes = inboxes;
         this.repository = repository;
         this.team = team;
         this.hub = hub;
@@ -185,6 +188,7 @@ public class Availability {
     }
 
     private void announce(AccountId account, AgentId agent, String state) {
+        AfterCommit.run(() -> inboxes.forgetOpen(account));
         hub.publish(
                 RealtimeHub.accountTopic(account.value()),
                 new LiveEvent(

@@ -326,7 +326,7 @@ public class Conversations {
     /** Gives the conversation back to the queue, at its old place. */
     @Transactional
     public MessageView unassign(SignedInAgent by, ConversationId id) {
-        ConversationSummary conversation = lockForChange(by, id);
+        ConversationSummary conversation = lockVisible(by, id);
         if (conversation.assigneeId() == null) {
             throw new ConversationProblem("not_assigned");
         }
@@ -339,7 +339,7 @@ public class Conversations {
 
     @Transactional
     public MessageView resolve(SignedInAgent by, ConversationId id) {
-        ConversationSummary conversation = lockForChange(by, id);
+        ConversationSummary conversation = lockVisible(by, id);
         if (conversation.status() == ConversationStatus.RESOLVED) {
             throw new ConversationProblem("already_resolved");
         }
@@ -385,7 +385,7 @@ public class Conversations {
         if (until == null || !until.isAfter(timeline.now())) {
             throw new ConversationProblem("invalid");
         }
-        ConversationSummary conversation = lockForChange(by, id);
+        ConversationSummary conversation = lockVisible(by, id);
         if (conversation.status() == ConversationStatus.RESOLVED) {
             throw new ConversationProblem("already_resolved");
         }
@@ -402,7 +402,7 @@ public class Conversations {
     /** Marks the conversation as waiting (on the customer, or on someone else); it no longer counts as load. */
     @Transactional
     public MessageView markPending(SignedInAgent by, ConversationId id) {
-        ConversationSummary conversation = lockForChange(by, id);
+        ConversationSummary conversation = lockVisible(by, id);
         if (conversation.status() == ConversationStatus.PENDING) {
             throw new ConversationProblem("already_pending");
         }
@@ -540,7 +540,11 @@ public class Conversations {
             boolean missed,
             Integer rating) {}
 
-    /** The routing lock, then the conversation's row lock (ADR 17): for every change that may move assignment or load. */
+    /**
+     * The routing lock, then the conversation's row lock (ADR 17), for every change that gives a conversation to an
+     * agent. Changes that only take load away (resolve, snooze, pending, unassign) need the row lock alone: a drain
+     * re-reads the row under its lock and skips a conversation that is no longer waiting.
+     */
     private ConversationSummary lockForChange(SignedInAgent by, ConversationId id) {
         routingRepository.lockAccount(by.accountId());
         return lockVisible(by, id);

@@ -116,6 +116,7 @@ public class Inboxes {
                 Frames.write(away));
         routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
         AfterCommit.run(() -> {
+            forgetOpen(by.accountId());
             access.forget(by.accountId());
             router.requestDrain(by.accountId());
         });
@@ -126,6 +127,31 @@ public class Inboxes {
      * When not, the widget offers to leave a message.
      */
     public boolean openNow(AccountId account, long id) {
+        // Every widget that connects asks; the answer is kept a second, so a burst of visitors asks once.
+        long now = System.nanoTime();
+        OpenAnswer cached = openAnswers.get(id);
+        if (cached != null && cached.account().equals(account) && now - cached.at() < 1_000_000_000L) {
+            return cached.open();
+        }
+        boolean open = computeOpenNow(account, id);
+        if (openAnswers.size() > 10_000) {
+            openAnswers.clear();
+        }
+        openAnswers.put(id, new OpenAnswer(account, open, now));
+        return open;
+    }
+
+    private record OpenAnswer(AccountId account, boolean open, long at) {}
+
+    /** Someone's availability or an inbox's rules changed: the next visitor gets a fresh answer. */
+    void forgetOpen(AccountId account) {
+        openAnswers.values().removeIf(answer -> answer.account().equals(account));
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, OpenAnswer> openAnswers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean computeOpenNow(AccountId account, long id) {
         ZoneId zone =
                 accounts.find(account).map(Accounts.AccountSummary::timezone).orElse(ZoneOffset.UTC);
         RoutingRepository.InboxRules rules = routing.inboxRules(account).get(id);

@@ -50,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Routing {
 
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
-    private static final int BATCH = 100;
+    /** Assignments per transaction: the account's lock is let go between batches, so claims get their turn. */
+    private static final int BATCH = 25;
     /** How far down the queue one drain looks for conversations a free agent can take. */
     private static final int MAX_SCAN = 2_000;
     /** Dequeue times kept per inbox for the wait estimate. */

@@ -6,6 +6,8 @@ import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -30,22 +32,37 @@ public class Formats {
         return number(value, Language.of(LocaleContextHolder.getLocale()), preferences());
     }
 
+    /*
+     * Building an ICU format loads locale data and a calendar: most of the cost of a page with fifty dates. A format is
+     * built once per language, preferences and style and cloned for each use, since ICU formats are not thread-safe.
+     */
+    private static final Map<String, DateFormat> DATE_FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, NumberFormat> NUMBER_FORMATS = new ConcurrentHashMap<>();
+
     public static String dateTime(Instant instant, Language language, FormatPreferences preferences) {
-        ULocale locale = icuLocale(language, preferences);
-        DateFormat format = DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, locale);
-        format.setTimeZone(TimeZone.getTimeZone(preferences.zone().getId()));
-        return format.format(Date.from(instant));
+        return dateFormat("dt", language, preferences).format(Date.from(instant));
     }
 
     public static String date(Instant instant, Language language, FormatPreferences preferences) {
-        ULocale locale = icuLocale(language, preferences);
-        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale);
-        format.setTimeZone(TimeZone.getTimeZone(preferences.zone().getId()));
-        return format.format(Date.from(instant));
+        return dateFormat("d", language, preferences).format(Date.from(instant));
     }
 
     public static String number(long value, Language language, FormatPreferences preferences) {
-        return NumberFormat.getInstance(icuLocale(language, preferences)).format(value);
+        NumberFormat prototype = NUMBER_FORMATS.computeIfAbsent(
+                language.tag() + "|" + preferences, key -> NumberFormat.getInstance(icuLocale(language, preferences)));
+        return ((NumberFormat) prototype.clone()).format(value);
+    }
+
+    private static DateFormat dateFormat(String style, Language language, FormatPreferences preferences) {
+        DateFormat prototype = DATE_FORMATS.computeIfAbsent(style + "|" + language.tag() + "|" + preferences, key -> {
+            ULocale locale = icuLocale(language, preferences);
+            DateFormat format = style.equals("dt")
+                    ? DateFormat.getDateTimeInstance(DateFormat.MEDIUM, DateFormat.SHORT, locale)
+                    : DateFormat.getDateInstance(DateFormat.LONG, locale);
+            format.setTimeZone(TimeZone.getTimeZone(preferences.zone().getId()));
+            return format;
+        });
+        return (DateFormat) prototype.clone();
     }
 
     static ULocale icuLocale(Language language, FormatPreferences preferences) {
