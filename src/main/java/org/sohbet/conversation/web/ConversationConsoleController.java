@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.sohbet.account.AccountId;
@@ -27,9 +28,13 @@ import org.sohbet.conversation.ConversationSummary;
 import org.sohbet.conversation.Conversations;
 import org.sohbet.conversation.Inboxes;
 import org.sohbet.conversation.Labels;
+import org.sohbet.conversation.MessageView;
 import org.sohbet.conversation.web.InboxListController.InboxListModel;
 import org.sohbet.conversation.web.InboxListController.ListFilter;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.i18n.Formats;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +57,12 @@ class ConversationConsoleController {
     private final Access access;
     private final Availability availability;
     private final InboxListModel lists;
+    private final MessageSource messages;
+    private final Formats formats;
 
     ConversationConsoleController(
+            MessageSource messages,
+            Formats formats,
             Conversations conversations,
             Contacts contacts,
             Accounts accounts,
@@ -72,20 +81,28 @@ class ConversationConsoleController {
         this.access = access;
         this.availability = availability;
         this.lists = lists;
+        this.messages = messages;
+        this.formats = formats;
     }
 
+    /**
+     * One message as the thread shows it, with its texts resolved here: a conversation of 500 messages rendered
+     * with a dozen template expressions each spent most of the page's time in the template engine.
+     *
+     * @param activityText for an activity, the sentence that says what happened
+     */
     record MessageLine(
             long seq,
-            String kind,
-            String author,
-            String authorName,
+            String cssClass,
+            boolean note,
+            String authorLabel,
             String html,
             AttachmentView attachment,
-            String activity,
-            Integer rating,
-            String text,
-            String subject,
-            Instant at) {}
+            String activityText,
+            String ratingText,
+            String quote,
+            String timeIso,
+            String time) {}
 
     record Choice(long id, String name) {}
 
@@ -296,23 +313,41 @@ class ConversationConsoleController {
 
     private List<MessageLine> lines(SignedInAgent agent, ConversationId id, long after) {
         List<MessageLine> lines = new ArrayList<>();
-        conversations.forEachMessage(
-                agent.accountId(),
-                id,
-                after,
-                Long.MAX_VALUE,
-                m -> lines.add(new MessageLine(
-                        m.seq(),
-                        m.kind(),
-                        m.author().code(),
-                        m.authorName(),
-                        MessageHtml.render(m.text()),
-                        m.attachment(),
-                        m.activity(),
-                        m.rating(),
-                        m.text(),
-                        m.subjectName(),
-                        m.at())));
+        Locale locale = LocaleContextHolder.getLocale();
+        String visitor = messages.getMessage("conversation.author.visitor", null, locale);
+        conversations.forEachMessage(agent.accountId(), id, after, Long.MAX_VALUE, m -> {
+            String author = m.author().code();
+            boolean activity = m.isActivity();
+            lines.add(new MessageLine(
+                    m.seq(),
+                    "message " + author + " " + m.kind(),
+                    m.isNote(),
+                    activity ? null : "agent".equals(author) ? m.authorName() : visitor,
+                    activity || m.text() == null ? null : MessageHtml.render(m.text()),
+                    m.attachment(),
+                    activity ? activityText(m, author, locale) : null,
+                    m.rating() == null
+                            ? null
+                            : messages.getMessage("conversation.ratingValue", new Object[] {m.rating()}, locale),
+                    activity ? m.text() : null,
+                    m.at().toString(),
+                    formats.dateTime(m.at())));
+        });
         return lines;
+    }
+
+    private String activityText(MessageView m, String author, Locale locale) {
+        String key = "conversation.activity." + m.activity();
+        Object[] args;
+        if ("system".equals(author)) {
+            key += ".system";
+            args = new Object[] {m.subjectName()};
+        } else if ("visitor".equals(author)) {
+            key += ".visitor";
+            args = null;
+        } else {
+            args = new Object[] {m.authorName(), m.subjectName()};
+        }
+        return messages.getMessage(key, args, key, locale);
     }
 }

@@ -259,7 +259,10 @@ class InboxListController {
                         c.queued(),
                         labelsOf.getOrDefault(c.id().value(), List.of())));
             }
-            ConversationViews.Counts counts = views.counts(agent, status, filter.getInbox());
+            // Counts are for work in hand; resolved conversations pile up without end and their lists show none.
+            ConversationViews.Counts counts = status == ConversationStatus.RESOLVED
+                    ? new ConversationViews.Counts(-1, -1, -1, Map.of())
+                    : views.counts(agent, status, filter.getInbox());
             Access.Scope scope = access.scope(agent);
             List<ViewLink> links = new ArrayList<>();
             links.add(link(filter, View.UNASSIGNED, null, null, counts.unassigned()));
