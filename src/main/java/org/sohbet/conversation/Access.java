@@ -57,30 +57,20 @@ public class Access {
      */
     private static final long SCOPE_TTL_NANOS = 2_000_000_000L;
 
-    private record Cached(Scope scope, long at) {}
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> scopes =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final BriefCache<String, Scope> scopes = new BriefCache<>(2_000);
 
     public Scope scope(SignedInAgent agent) {
         String key = agent.accountId().value() + ":" + agent.agentId().value() + ":" + agent.role();
-        long now = System.nanoTime();
-        Cached cached = scopes.get(key);
-        if (cached != null && now - cached.at() < SCOPE_TTL_NANOS) {
-            return cached.scope();
-        }
-        Scope scope = computeScope(agent);
-        if (scopes.size() > 10_000) {
-            scopes.clear();
-        }
-        scopes.put(key, new Cached(scope, now));
-        return scope;
+        return scopes.get(agent.accountId(), key, () -> computeScope(agent));
+    }
+
+    void forgetAll() {
+        scopes.clear();
     }
 
     /** Forgets the account's cached scopes: its teams, inbox members or memberships changed. */
     void forget(AccountId account) {
-        String prefix = account.value() + ":";
-        scopes.keySet().removeIf(k -> k.startsWith(prefix));
+        scopes.forget(account);
     }
 
     // After commit: forgetting earlier would let a request in between cache the old membership again.

@@ -129,6 +129,7 @@ public class Availability {
             throw new org.sohbet.shared.NotFoundException();
         }
         repository.setCapacity(by.accountId(), agent, maxChats);
+        AfterCommit.run(() -> routing.forget(by.accountId()));
         AfterCommit.run(() -> routing.requestDrain(by.accountId()));
     }
 
@@ -188,7 +189,10 @@ public class Availability {
     }
 
     private void announce(AccountId account, AgentId agent, String state) {
-        AfterCommit.run(() -> inboxes.forgetOpen(account));
+        AfterCommit.run(() -> {
+            routing.forget(account);
+            inboxes.forgetOpen(account);
+        });
         hub.publish(
                 RealtimeHub.accountTopic(account.value()),
                 new LiveEvent(

@@ -117,6 +117,7 @@ public class Inboxes {
         routing.replaceInboxMembers(by.accountId(), id, rules.agents(), rules.teams());
         AfterCommit.run(() -> {
             forgetOpen(by.accountId());
+            router.forget(by.accountId());
             access.forget(by.accountId());
             router.requestDrain(by.accountId());
         });
@@ -128,28 +129,19 @@ public class Inboxes {
      */
     public boolean openNow(AccountId account, long id) {
         // Every widget that connects asks; the answer is kept a second, so a burst of visitors asks once.
-        long now = System.nanoTime();
-        OpenAnswer cached = openAnswers.get(id);
-        if (cached != null && cached.account().equals(account) && now - cached.at() < 1_000_000_000L) {
-            return cached.open();
-        }
-        boolean open = computeOpenNow(account, id);
-        if (openAnswers.size() > 10_000) {
-            openAnswers.clear();
-        }
-        openAnswers.put(id, new OpenAnswer(account, open, now));
-        return open;
+        return openAnswers.get(account, id, () -> computeOpenNow(account, id));
     }
 
-    private record OpenAnswer(AccountId account, boolean open, long at) {}
+    private final BriefCache<Long, Boolean> openAnswers = new BriefCache<>(1_000);
+
+    void forgetAll() {
+        openAnswers.clear();
+    }
 
     /** Someone's availability or an inbox's rules changed: the next visitor gets a fresh answer. */
     void forgetOpen(AccountId account) {
-        openAnswers.values().removeIf(answer -> answer.account().equals(account));
+        openAnswers.forget(account);
     }
-
-    private final java.util.concurrent.ConcurrentHashMap<Long, OpenAnswer> openAnswers =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private boolean computeOpenNow(AccountId account, long id) {
         ZoneId zone =

@@ -68,6 +68,7 @@ class Routing {
     private final TransactionTemplate transactions;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<AccountId, AtomicInteger> drainRequests = new ConcurrentHashMap<>();
+    private final Map<AgentId, Instant> lastAssigned = new ConcurrentHashMap<>();
     private final Map<Long, Deque<Instant>> dequeues = new ConcurrentHashMap<>();
     private final Map<Long, AccountId> dirtyQueues = new ConcurrentHashMap<>();
 
@@ -154,6 +155,62 @@ class Routing {
         }
     }
 
+    /**
+     * What routing reads that changes rarely: memberships, teams, presence, inbox rules and members. Every arrival
+     * asks for a drain, so it is kept a second and dropped at once when any of it changes (forget). Loads and the
+     * queue are always read fresh, under the lock.
+     */
+    private record Snapshot(
+            Map<AgentId, Boolean> enabled,
+            List<TeamGroup> groups,
+            List<PresenceRow> presence,
+            Map<Long, InboxRules> rules,
+            Map<Long, Members> members) {}
+
+    private final BriefCache<AccountId, Snapshot> snapshots = new BriefCache<>(1_000);
+
+    private Snapshot snapshot(AccountId account) {
+        return snapshots.get(account, account, () -> {
+            Map<AgentId, Boolean> enabled = new HashMap<>();
+            for (Membership m : team.members(account)) {
+                enabled.put(m.agentId(), m.enabled());
+            }
+            return new Snapshot(
+                    enabled,
+                    teams.list(account),
+                    repository.presence(account),
+                    repository.inboxRules(account),
+                    repository.inboxMembers(account));
+        });
+    }
+
+    /** Availability, capacity, teams, memberships or inbox rules of the account changed. */
+    void forget(AccountId account) {
+        snapshots.forget(account);
+    }
+
+    /** Drops everything kept in memory (tests start each case on empty tables, with ids starting again). */
+    void forgetAll() {
+        snapshots.clear();
+        lastAssigned.clear();
+        dequeues.clear();
+        dirtyQueues.clear();
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
+    void on(org.sohbet.account.events.TeamsChanged changed) {
+        forget(changed.accountId());
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
+    void on(org.sohbet.account.events.AgentAccessChanged changed) {
+        forget(changed.accountId());
+    }
+
     /** Offers the queue to free agents until one of them runs out. Answers how many conversations were assigned. */
     int drain(AccountId account) {
         int total = 0;
@@ -168,12 +225,13 @@ class Routing {
 
     private int drainBatch(AccountId account) {
         repository.lockAccount(account);
-        List<Candidate> free = candidates(account, true);
+        Snapshot snapshot = snapshot(account);
+        List<Candidate> free = candidates(account, snapshot, true);
         if (free.isEmpty()) {
             return 0;
         }
-        Map<Long, InboxRules> rules = repository.inboxRules(account);
-        Map<Long, Members> members = repository.inboxMembers(account);
+        Map<Long, InboxRules> rules = snapshot.rules();
+        Map<Long, Members> members = snapshot.members();
         // Only inboxes a free agent serves, with automatic assignment: conversations nobody free can take must not
         // stand in front of those somebody can (the queue is read oldest first, a page at a time).
         List<Long> servable = new ArrayList<>();
@@ -243,6 +301,7 @@ class Routing {
                 Next.of(locked).assignee(pick.agent).due(due),
                 null);
         repository.markAssigned(account, pick.agent, now);
+        lastAssigned.put(pick.agent, now);
         pick.load++;
         pick.lastAssigned = now;
         dequeued(locked.inboxId(), now);
@@ -258,36 +317,41 @@ class Routing {
                 .orElse(null);
     }
 
-    /** Online, enabled agents; with {@code withRoom}, only those under their limit. */
-    private List<Candidate> candidates(AccountId account, boolean withRoom) {
-        Map<AgentId, Boolean> enabled = new HashMap<>();
-        for (Membership m : team.members(account)) {
-            enabled.put(m.agentId(), m.enabled());
-        }
-        List<TeamGroup> groups = teams.list(account);
+    /**
+     * Online, enabled agents; with {@code withRoom}, only those under their limit. The last-assigned times come from
+     * this process's own decisions when newer than the snapshot's, so round-robin holds between snapshots.
+     */
+    private List<Candidate> candidates(AccountId account, Snapshot snapshot, boolean withRoom) {
         Map<AgentId, Integer> loads = withRoom ? repository.loads(account) : Map.of();
         List<Candidate> result = new ArrayList<>();
-        for (PresenceRow row : repository.presence(account)) {
-            if (!"online".equals(row.availability()) || !enabled.getOrDefault(row.agent(), false)) {
+        for (PresenceRow row : snapshot.presence()) {
+            if (!"online".equals(row.availability()) || !snapshot.enabled().getOrDefault(row.agent(), false)) {
                 continue;
             }
             int load = loads.getOrDefault(row.agent(), 0);
             if (withRoom && load >= row.maxChats()) {
                 continue;
             }
+            Instant last = row.lastAssignedAt();
+            Instant mine = lastAssigned.get(row.agent());
+            if (mine != null && (last == null || mine.isAfter(last))) {
+                last = mine;
+            }
             result.add(new Candidate(
-                    row.agent(), row.maxChats(), load, row.lastAssignedAt(), Access.teamsOf(groups, row.agent())));
+                    row.agent(), row.maxChats(), load, last, Access.teamsOf(snapshot.groups(), row.agent())));
         }
         return result;
     }
 
     boolean anyoneServing(AccountId account, long inboxId) {
-        InboxRules inbox = repository.inboxRules(account).get(inboxId);
+        Snapshot snapshot = snapshot(account);
+        InboxRules inbox = snapshot.rules().get(inboxId);
         if (inbox == null) {
             return false;
         }
-        Members members = repository.inboxMembers(account).get(inboxId);
-        return candidates(account, false).stream().anyMatch(c -> Access.serves(inbox, members, c.agent, c.teams));
+        Members members = snapshot.members().get(inboxId);
+        return candidates(account, snapshot, false).stream()
+                .anyMatch(c -> Access.serves(inbox, members, c.agent, c.teams));
     }
 
     /** Assigned conversations whose agent did not answer in time go back to the queue, at their old place. */
