@@ -384,22 +384,33 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         }
     }
 
-    private void send(Visitor visitor, String clientId, String text) {
-        if (clientId == null) {
-            error(visitor, "invalid", null);
-            return;
-        }
+    /**
+     * The message limit per session, and for a first message (no conversation yet) the limit on new conversations
+     * per address; answers false after telling the visitor when to retry.
+     */
+    private boolean withinLimits(Visitor visitor, String clientId) {
         long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + visitor.session.token());
         if (retry > 0) {
             rateLimited(visitor, clientId, retry);
-            return;
+            return false;
         }
         if (visitor.feed == null) {
             long conversationRetry = limits.acquire(Limit.CONVERSATIONS_PER_ADDRESS, visitor.address);
             if (conversationRetry > 0) {
                 rateLimited(visitor, clientId, conversationRetry);
-                return;
+                return false;
             }
+        }
+        return true;
+    }
+
+    private void send(Visitor visitor, String clientId, String text) {
+        if (clientId == null) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        if (!withinLimits(visitor, clientId)) {
+            return;
         }
         ContactId contact = contactOf(visitor);
         Conversations.Posted posted = conversations.postFromContact(
@@ -447,17 +458,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             error(visitor, "offline_email", clientId);
             return;
         }
-        long retry = limits.acquire(Limit.MESSAGES_PER_VISITOR, "session:" + session.token());
-        if (retry > 0) {
-            rateLimited(visitor, clientId, retry);
+        if (!withinLimits(visitor, clientId)) {
             return;
-        }
-        if (visitor.feed == null) {
-            long conversationRetry = limits.acquire(Limit.CONVERSATIONS_PER_ADDRESS, visitor.address);
-            if (conversationRetry > 0) {
-                rateLimited(visitor, clientId, conversationRetry);
-                return;
-            }
         }
         VisitorSession[] after = {session};
         Conversations.Posted posted = transactions.execute(status -> {

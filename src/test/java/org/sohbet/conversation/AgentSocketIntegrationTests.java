@@ -149,7 +149,12 @@ class AgentSocketIntegrationTests extends PostgresIntegrationTest {
         try (TestSocket socket = agentSocket(signIn("ali@shop.test"))) {
             socket.next("welcome");
             for (int i = 0; i < 300 && !socket.isClosed(); i++) {
-                socket.sendRaw("{\"type\":\"ping\"}");
+                try {
+                    socket.sendRaw("{\"type\":\"ping\"}");
+                } catch (java.util.concurrent.CompletionException closedMidFlood) {
+                    // The server closed the socket while frames were still going out: what this test expects.
+                    break;
+                }
             }
             assertThat(socket.closeCode()).isEqualTo(1008);
         }
