@@ -110,21 +110,7 @@ public class Access {
 
     /** Whether an enabled agent of the account could see a conversation of this inbox and team. */
     public boolean mayServe(AccountId account, AgentId agent, long inboxId, Long teamId) {
-        Membership membership = team.members(account).stream()
-                .filter(m -> m.agentId().equals(agent) && m.enabled())
-                .findFirst()
-                .orElse(null);
-        if (membership == null) {
-            return false;
-        }
-        if (membership.role().managesTeam()) {
-            return true;
-        }
-        Set<Long> agentTeams = teams.teamsOf(account, agent);
-        InboxRules rules = routing.inboxRules(account).get(inboxId);
-        return rules != null
-                && serves(rules, routing.inboxMembers(account).get(inboxId), agent, agentTeams)
-                && (teamId == null || agentTeams.contains(teamId));
+        return servers(account, inboxId, teamId).contains(agent);
     }
 
     /** The enabled agents who could see a conversation of this inbox and team, worked out in one pass. */

@@ -3,7 +3,6 @@ package org.sohbet.conversation;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.sohbet.account.AccountId;
-import org.sohbet.account.Accounts;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.shared.NotFoundException;
@@ -35,22 +33,22 @@ public class Inboxes {
     private final InboxRepository repository;
     private final RoutingRepository routing;
     private final Routing router;
-    private final Accounts accounts;
     private final Access access;
+    private final Cycles cycles;
     private final Clock clock;
 
     Inboxes(
             InboxRepository repository,
             RoutingRepository routing,
             Routing router,
-            Accounts accounts,
             Access access,
+            Cycles cycles,
             Clock clock) {
+        this.cycles = cycles;
         this.access = access;
         this.repository = repository;
         this.routing = routing;
         this.router = router;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -144,14 +142,8 @@ public class Inboxes {
     }
 
     private boolean computeOpenNow(AccountId account, long id) {
-        ZoneId zone =
-                accounts.find(account).map(Accounts.AccountSummary::timezone).orElse(ZoneOffset.UTC);
-        RoutingRepository.InboxRules rules = routing.inboxRules(account).get(id);
-        if (rules == null) {
-            return false;
-        }
-        BusinessHours hours = BusinessHours.parse(rules.hoursJson(), rules.holidays(), zone);
-        return hours.isOpen(clock.instant()) && router.anyoneServing(account, id);
+        // An unknown inbox has nobody serving it, so it is never open.
+        return cycles.hours(account, id).isOpen(clock.instant()) && router.anyoneServing(account, id);
     }
 
     /** The away text in the language, else the account's default language's, else none. */

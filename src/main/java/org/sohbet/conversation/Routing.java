@@ -1,7 +1,6 @@
 package org.sohbet.conversation;
 
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,7 +30,6 @@ import org.sohbet.conversation.RoutingRepository.InboxRules;
 import org.sohbet.conversation.RoutingRepository.Members;
 import org.sohbet.conversation.RoutingRepository.PresenceRow;
 import org.sohbet.conversation.events.ConversationChanged;
-import org.sohbet.shared.database.DatabaseTime;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.springframework.stereotype.Component;
@@ -62,9 +60,7 @@ class Routing {
     private final Timeline timeline;
     private final Team team;
     private final Teams teams;
-    private final Cycles cycles;
     private final RealtimeHub hub;
-    private final Clock clock;
     private final TransactionTemplate transactions;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<AccountId, AtomicInteger> drainRequests = new ConcurrentHashMap<>();
@@ -78,18 +74,14 @@ class Routing {
             Timeline timeline,
             Team team,
             Teams teams,
-            Cycles cycles,
             RealtimeHub hub,
-            Clock clock,
             PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.conversations = conversations;
         this.timeline = timeline;
         this.team = team;
         this.teams = teams;
-        this.cycles = cycles;
         this.hub = hub;
-        this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -475,14 +467,6 @@ class Routing {
             double gap = Math.max(1.0, span / (double) (recent.size() - 1));
             return Math.round(gap * position);
         }
-    }
-
-    BusinessHours hours(AccountId account, long inboxId) {
-        return cycles.hours(account, inboxId);
-    }
-
-    Instant now() {
-        return DatabaseTime.truncate(clock.instant());
     }
 
     @PreDestroy

@@ -1,16 +1,8 @@
 package org.sohbet.email;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.sohbet.account.AccountId;
 import org.sohbet.shared.settings.SohbetSettings;
+import org.sohbet.shared.storage.KeyedFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,45 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 class MailFiles {
 
-    private final Path root;
-    private final SecureRandom random = new SecureRandom();
+    private final KeyedFiles files;
 
     MailFiles(SohbetSettings settings) {
-        this.root = settings.dataDirectory().resolve("email");
+        this.files = new KeyedFiles(settings.dataDirectory().resolve("email"), "mail-");
     }
 
     String store(AccountId account, byte[] content) {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        String key =
-                account.value() + "/" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Path target = path(key);
-        try {
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "mail-", ".part");
-            Files.write(temporary, content);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return key;
+        return files.store(account.value(), content);
     }
 
     byte[] read(String key) {
-        try {
-            return Files.readAllBytes(path(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path path(String key) {
-        if (!key.matches("\\d+/[A-Za-z0-9_-]{24}")) {
-            throw new IllegalArgumentException("Not a storage key");
-        }
-        return root.resolve(key);
+        return files.read(key);
     }
 }

@@ -292,8 +292,14 @@ class InboxListController {
             model.addAttribute("nextQuery", page.next() == null ? null : filter.query("after", page.next()));
             model.addAttribute("listQuery", filter.query("after", null));
             model.addAttribute("selected", selected);
-            model.addAttribute("team", availability.team(agent.accountId()));
-            model.addAttribute("me", availability.of(agent));
+            List<Availability.AgentState> team = availability.team(agent.accountId());
+            model.addAttribute("team", team);
+            model.addAttribute(
+                    "me",
+                    team.stream()
+                            .filter(state -> state.agent().equals(agent.agentId()))
+                            .findFirst()
+                            .orElse(null));
         }
 
         private static ViewLink link(ListFilter filter, View view, Long team, String name, long count) {
