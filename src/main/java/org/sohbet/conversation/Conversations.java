@@ -138,7 +138,15 @@ public class Conversations {
                 MessageText.preview(body),
                 null,
                 locked.created());
+        routeIfQueued(account, conversation);
         return new Posted(message, false);
+    }
+
+    /** A conversation the contact's message put in the queue is offered to a free agent in the same transaction. */
+    private void routeIfQueued(AccountId account, ConversationSummary conversation) {
+        if (conversation.queued()) {
+            routing.routeArrival(account);
+        }
     }
 
     /** A file from the contact; the type is decided from the content. */
@@ -176,6 +184,7 @@ public class Conversations {
                     MessageText.preview("📎 " + name),
                     new AttachmentView(fileId, name, type.mediaType, content.length, links.url(fileId)),
                     locked.created());
+            routeIfQueued(account, conversation);
             return new Posted(message, false);
         } catch (RuntimeException e) {
             files.delete(key);

@@ -34,6 +34,7 @@ import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,7 @@ class Routing {
     private final Teams teams;
     private final RealtimeHub hub;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate nested;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<AccountId, AtomicInteger> drainRequests = new ConcurrentHashMap<>();
     private final Map<AgentId, Instant> lastAssigned = new ConcurrentHashMap<>();
@@ -83,6 +85,8 @@ class Routing {
         this.teams = teams;
         this.hub = hub;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.nested = new TransactionTemplate(transactionManager);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -217,6 +221,27 @@ class Routing {
 
     private int drainBatch(AccountId account) {
         repository.lockAccount(account);
+        return drainLocked(account);
+    }
+
+    /**
+     * Decides inside the transaction that put a conversation in the queue, so a free agent gets it with the same
+     * commit instead of after another thread's drain. Runs only when the account's lock is free at once: the caller
+     * holds the conversation's row lock, and waiting here could deadlock with a claim that holds the account's lock
+     * and waits for that row. When the lock is busy, the drain after the commit decides as before.
+     */
+    int routeArrival(AccountId account) {
+        try {
+            // A savepoint: a failed decision must not take the contact's message down with it.
+            Integer assigned = nested.execute(status -> repository.tryLockAccount(account) ? drainLocked(account) : 0);
+            return assigned == null ? 0 : assigned;
+        } catch (RuntimeException e) {
+            log.warn("Routing of account {} at arrival failed; the drain after the commit retries", account.value(), e);
+            return 0;
+        }
+    }
+
+    private int drainLocked(AccountId account) {
         Snapshot snapshot = snapshot(account);
         List<Candidate> free = candidates(account, snapshot, true);
         if (free.isEmpty()) {

@@ -44,6 +44,17 @@ class RoutingRepository {
                 .singleRow();
     }
 
+    /**
+     * The same lock, only if nobody holds it now. For a caller that already holds row locks and must therefore never
+     * wait for the account's lock (that would invert the order above and could deadlock with a claim).
+     */
+    boolean tryLockAccount(AccountId account) {
+        return jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+                .param("key", LOCK_PREFIX | account.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     record InboxRules(
             long id,
             boolean restricted,

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,8 @@ import org.sohbet.contact.Contacts;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class RoutingIntegrationTests extends PostgresIntegrationTest {
 
@@ -114,6 +117,57 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
             }
         }
         throw new AssertionError("no agent " + id);
+    }
+
+    @Test
+    void aFreeAgentGetsANewConversationInTheSameCommitThatQueuedIt() {
+        SignedInAgent ali = shop.online("Ali", 2);
+        TransactionTemplate transactions =
+                new TransactionTemplate(applicationContext.getBean(PlatformTransactionManager.class));
+
+        // Before the commit no other thread can see the conversation, so an assignment seen here was decided inline.
+        AgentId assignedBeforeCommit = transactions.execute(status -> {
+            ConversationSummary arrived = shop.arrive("v1");
+            return shop.now(arrived).assigneeId();
+        });
+
+        assertThat(assignedBeforeCommit).isEqualTo(ali.agentId());
+    }
+
+    @Test
+    void anArrivalNeverWaitsForTheAccountsLockAndTheDrainAfterwardsAssignsIt() throws Exception {
+        SignedInAgent ali = shop.online("Ali", 2);
+        RoutingRepository routingRepository = applicationContext.getBean(RoutingRepository.class);
+        TransactionTemplate transactions =
+                new TransactionTemplate(applicationContext.getBean(PlatformTransactionManager.class));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> decision = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                routingRepository.lockAccount(shop.owner.accountId());
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            ConversationSummary arrived = pool.submit(() -> shop.arrive("v1")).get(10, TimeUnit.SECONDS);
+
+            assertThat(shop.now(arrived).queued())
+                    .as("stored while another decision holds the lock, and still in line")
+                    .isTrue();
+            release.countDown();
+            decision.get(10, TimeUnit.SECONDS);
+            routing.drain(shop.owner.accountId());
+            assertThat(shop.now(arrived).assigneeId()).isEqualTo(ali.agentId());
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
     }
 
     @Test
