@@ -145,7 +145,7 @@ public class Conversations {
     /** A conversation the contact's message put in the queue is offered to a free agent in the same transaction. */
     private void routeIfQueued(AccountId account, ConversationSummary conversation) {
         if (conversation.queued()) {
-            routing.routeArrival(account);
+            routing.routeArrival(account, conversation.id());
         }
     }
 

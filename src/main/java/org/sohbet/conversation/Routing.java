@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohbet.account.AccountId;
@@ -51,6 +52,8 @@ class Routing {
     private static final Logger log = LoggerFactory.getLogger(Routing.class);
     /** Assignments per transaction: the account's lock is let go between batches, so claims get their turn. */
     private static final int BATCH = 25;
+
+    private static final Duration DECIDED_FOR = Duration.ofSeconds(2);
     /** How far down the queue one drain looks for conversations a free agent can take. */
     private static final int MAX_SCAN = 2_000;
     /** Dequeue times kept per inbox for the wait estimate. */
@@ -69,6 +72,14 @@ class Routing {
     private final Map<AgentId, Instant> lastAssigned = new ConcurrentHashMap<>();
     private final Map<Long, Deque<Instant>> dequeues = new ConcurrentHashMap<>();
     private final Map<Long, AccountId> dirtyQueues = new ConcurrentHashMap<>();
+    /**
+     * Conversations whose arrival was decided in its own transaction, by id, with the time (nanoTime). The events of
+     * that commit are handled right after it on the same thread, so a marker is needed for moments only; it expires
+     * so that a later change of the same conversation is never mistaken for it.
+     */
+    private final Map<Long, Long> decidedAt = new ConcurrentHashMap<>();
+
+    private final AtomicLong drainsRequested = new AtomicLong();
 
     Routing(
             RoutingRepository repository,
@@ -110,13 +121,14 @@ class Routing {
         boolean freesCapacity = activity != null
                 && Set.of("resolved", "snoozed", "pending", "unassigned", "requeued", "transferred")
                         .contains(activity);
-        if (c.queued() || freesCapacity) {
+        if ((c.queued() && !decidedAtArrival(c.id())) || freesCapacity) {
             requestDrain(c.accountId());
         }
     }
 
     /** Runs a drain of the account soon, on another thread; requests that arrive meanwhile share the next run. */
     void requestDrain(AccountId account) {
+        drainsRequested.incrementAndGet();
         AtomicInteger requests = drainRequests.computeIfAbsent(account, a -> new AtomicInteger());
         if (requests.getAndIncrement() == 0) {
             executor.execute(() -> {
@@ -191,6 +203,7 @@ class Routing {
         lastAssigned.clear();
         dequeues.clear();
         dirtyQueues.clear();
+        decidedAt.clear();
     }
 
     @org.springframework.transaction.event.TransactionalEventListener(
@@ -230,14 +243,43 @@ class Routing {
      * holds the conversation's row lock, and waiting here could deadlock with a claim that holds the account's lock
      * and waits for that row. When the lock is busy, the drain after the commit decides as before.
      */
-    int routeArrival(AccountId account) {
+    int routeArrival(AccountId account, ConversationId arriving) {
+        decidedAt.remove(arriving.value());
         try {
             // A savepoint: a failed decision must not take the contact's message down with it.
-            Integer assigned = nested.execute(status -> repository.tryLockAccount(account) ? drainLocked(account) : 0);
+            Integer assigned = nested.execute(status -> {
+                if (!repository.tryLockAccount(account)) {
+                    return null;
+                }
+                return drainLocked(account);
+            });
+            if (assigned != null && assigned < BATCH) {
+                // The whole queue was offered under the lock: a drain right after this commit would find nothing new.
+                pruneDecided();
+                decidedAt.put(arriving.value(), System.nanoTime());
+            }
             return assigned == null ? 0 : assigned;
         } catch (RuntimeException e) {
             log.warn("Routing of account {} at arrival failed; the drain after the commit retries", account.value(), e);
             return 0;
+        }
+    }
+
+    /** How many drains were asked for since start (tests: an arrival decided inline asks for none). */
+    long drainsRequested() {
+        return drainsRequested.get();
+    }
+
+    /** Whether the transaction that just queued this conversation already offered the queue (routeArrival). */
+    private boolean decidedAtArrival(ConversationId id) {
+        Long at = decidedAt.get(id.value());
+        return at != null && System.nanoTime() - at < DECIDED_FOR.toNanos();
+    }
+
+    private void pruneDecided() {
+        if (decidedAt.size() > 10_000) {
+            long now = System.nanoTime();
+            decidedAt.values().removeIf(at -> now - at >= DECIDED_FOR.toNanos());
         }
     }
 

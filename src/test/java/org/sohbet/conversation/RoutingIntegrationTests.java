@@ -135,6 +135,23 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void anArrivalDecidedInItsOwnCommitAsksForNoSecondDrain() {
+        shop.online("Ali", 1);
+        long before = routing.drainsRequested();
+
+        ConversationSummary served = shop.arrive("v1");
+        long afterServed = routing.drainsRequested();
+        ConversationSummary waiting = shop.arrive("v2");
+
+        assertThat(shop.now(served).assigneeId()).isNotNull();
+        assertThat(afterServed).as("decided inline, nothing left to drain").isEqualTo(before);
+        assertThat(shop.now(waiting).queued()).isTrue();
+        assertThat(routing.drainsRequested())
+                .as("Ali is full: the queue was offered inline too")
+                .isEqualTo(before);
+    }
+
+    @Test
     void anArrivalNeverWaitsForTheAccountsLockAndTheDrainAfterwardsAssignsIt() throws Exception {
         SignedInAgent ali = shop.online("Ali", 2);
         RoutingRepository routingRepository = applicationContext.getBean(RoutingRepository.class);
@@ -155,11 +172,15 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
             }));
             assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
 
+            long drains = routing.drainsRequested();
             ConversationSummary arrived = pool.submit(() -> shop.arrive("v1")).get(10, TimeUnit.SECONDS);
 
             assertThat(shop.now(arrived).queued())
                     .as("stored while another decision holds the lock, and still in line")
                     .isTrue();
+            assertThat(routing.drainsRequested())
+                    .as("left to the drain after the commit")
+                    .isGreaterThan(drains);
             release.countDown();
             decision.get(10, TimeUnit.SECONDS);
             routing.drain(shop.owner.accountId());
