@@ -75,7 +75,7 @@ class ShopRepository {
                         on conflict (account_id, number) do update set email = excluded.email,
                             customer_id = excluded.customer_id, placed_at = excluded.placed_at,
                             status = excluded.status, currency = excluded.currency, total = excluded.total,
-                            items = excluded.items, tracking_url = excluded.tracking_url, updated_at = excluded.at
+                            items = excluded.items, tracking_url = excluded.tracking_url, updated_at = excluded.updated_at
                         returning (xmax = 0) as inserted""")
                 .param("account", account.value())
                 .param("number", order.number())
@@ -184,9 +184,10 @@ class ShopRepository {
                 .optional();
         account.ifPresent(a -> jdbc.sql("""
                         update shop_api_token set last_used_at = :at
-                        where token_hash = :hash and (last_used_at is null or last_used_at < :at - interval '1 minute')""")
+                        where token_hash = :hash and (last_used_at is null or last_used_at < :since)""")
                 .param("hash", hash)
                 .param("at", Timestamp.from(at))
+                .param("since", Timestamp.from(at.minusSeconds(60)))
                 .update());
         return account;
     }
