@@ -65,7 +65,9 @@ class SecurityConfiguration {
                                 "/console/settings/inboxes/**",
                                 "/console/settings/teams/**",
                                 "/console/settings/labels/**",
-                                "/console/settings/replies/**")
+                                "/console/settings/replies/**",
+                                "/console/settings/shop/**",
+                                "/console/settings/sellers/**")
                         .hasAnyRole(Role.OWNER.name(), Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())

@@ -68,6 +68,9 @@ public abstract class PostgresIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.properties().forEach((key, value) -> registry.add(key, () -> value));
+        // The fake shop APIs of the shop module's tests listen on loopback; a short deadline keeps the slow case short.
+        registry.add("sohbet.shop.private-hosts", () -> "127.0.0.1");
+        registry.add("sohbet.shop.timeout", () -> "1s");
     }
 
     @BeforeEach
@@ -96,7 +99,7 @@ public abstract class PostgresIntegrationTest {
             ReflectionTestUtils.invokeMethod(applicationContext.getBean("rateLimits"), "reset");
         }
         // What routing, access and the widget's open check keep for a second is keyed by ids that start again.
-        for (String bean : List.of("routing", "inboxes", "access")) {
+        for (String bean : List.of("routing", "inboxes", "access", "orders")) {
             if (applicationContext.containsBean(bean)) {
                 ReflectionTestUtils.invokeMethod(applicationContext.getBean(bean), "forgetAll");
             }
