@@ -27,6 +27,7 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
     private long lastSent;
     private boolean catchingUp = true;
     private boolean closed;
+    private Runnable onClose = () -> {};
 
     ConversationFeed(
             Conversations conversations,
@@ -107,11 +108,18 @@ public final class ConversationFeed implements RealtimeHub.Listener, AutoCloseab
         });
     }
 
+    void onClose(Runnable onClose) {
+        this.onClose = onClose;
+    }
+
     @Override
     public void close() {
+        Runnable then;
         synchronized (this) {
+            then = closed ? () -> {} : onClose;
             closed = true;
         }
         subscription.close();
+        then.run();
     }
 }

@@ -1,5 +1,7 @@
 package org.sohbet.conversation;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.sohbet.account.AccountId;
@@ -14,6 +16,8 @@ public class ConversationFeeds {
 
     private final Conversations conversations;
     private final RealtimeHub hub;
+    /** Contact feeds open on this node per conversation (ADR 0028: replies go by mail while none is open). */
+    private final Map<Long, Integer> contactFeeds = new ConcurrentHashMap<>();
 
     ConversationFeeds(Conversations conversations, RealtimeHub hub) {
         this.conversations = conversations;
@@ -42,7 +46,15 @@ public class ConversationFeeds {
             long after,
             Consumer<String> sink,
             Predicate<LiveEvent> wanted) {
-        return open(account, conversation, after, sink, wanted, false);
+        ConversationFeed feed = open(account, conversation, after, sink, wanted, false);
+        contactFeeds.merge(conversation.value(), 1, Integer::sum);
+        feed.onClose(() -> contactFeeds.computeIfPresent(conversation.value(), (id, n) -> n > 1 ? n - 1 : null));
+        return feed;
+    }
+
+    /** Whether the conversation's contact has a live feed open (on this node) right now. */
+    public boolean contactConnected(ConversationId conversation) {
+        return contactFeeds.containsKey(conversation.value());
     }
 
     private ConversationFeed open(

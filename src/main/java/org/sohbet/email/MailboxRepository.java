@@ -104,6 +104,33 @@ class MailboxRepository {
                 .optional();
     }
 
+    /** The mailbox that mails replies for an inbox of another channel, if one is set. */
+    Optional<Mailbox> replySender(long inboxId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " join email_reply_sender s on s.mailbox_inbox_id = m.inbox_id where s.inbox_id = :id")
+                .param("id", inboxId)
+                .query(MailboxRepository::map)
+                .optional();
+    }
+
+    void setReplySender(AccountId account, long inboxId, Long mailboxInboxId) {
+        if (mailboxInboxId == null) {
+            jdbc.sql("delete from email_reply_sender where account_id = :account and inbox_id = :inbox")
+                    .param("account", account.value())
+                    .param("inbox", inboxId)
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into email_reply_sender (inbox_id, account_id, mailbox_inbox_id)
+                        values (:inbox, :account, :mailbox)
+                        on conflict (inbox_id) do update set mailbox_inbox_id = excluded.mailbox_inbox_id""")
+                .param("account", account.value())
+                .param("inbox", inboxId)
+                .param("mailbox", mailboxInboxId)
+                .update();
+    }
+
     List<Mailbox> list(AccountId account) {
         return jdbc.sql("select " + COLUMNS + " where i.account_id = :account order by i.id")
                 .param("account", account.value())

@@ -78,6 +78,28 @@ public class Mailboxes {
         return find(account, id).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * Sets the mailbox that mails agents' replies in another channel's inbox (a website inbox) to contacts who have
+     * left and gave an email; null stops mailing them. Either id of another account answers 404.
+     */
+    @Transactional
+    public void setReplySender(AccountId account, long inboxId, Long mailboxId) {
+        registry.find(account, inboxId).orElseThrow(NotFoundException::new);
+        if (repository.find(account, inboxId).isPresent()) {
+            // A mailbox's own conversations are always mailed, by itself.
+            throw new MailboxProblem("inbox", "email.reply_sender.is_mailbox");
+        }
+        if (mailboxId != null) {
+            get(account, mailboxId);
+        }
+        repository.setReplySender(account, inboxId, mailboxId);
+    }
+
+    /** The mailbox that mails replies for the inbox, if one is set. */
+    public Optional<Mailbox> replySender(AccountId account, long inboxId) {
+        return repository.replySender(inboxId).filter(m -> m.accountId().equals(account));
+    }
+
     /** The outcome of trying a mailbox's servers; a null code means the server accepted us. */
     public record ConnectionTest(String imapError, String smtpError) implements java.io.Serializable {
         public boolean ok() {

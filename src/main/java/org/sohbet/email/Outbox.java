@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
+import org.sohbet.contact.Contacts;
 import org.sohbet.conversation.Author;
+import org.sohbet.conversation.ConversationFeeds;
 import org.sohbet.conversation.MessageView;
 import org.sohbet.conversation.events.ConversationChanged;
 import org.sohbet.shared.database.DatabaseTime;
@@ -26,14 +28,24 @@ class Outbox {
     private final OutboxRepository repository;
     private final MailboxRepository mailboxes;
     private final MessageIdTokens tokens;
+    private final ConversationFeeds feeds;
+    private final Contacts contacts;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile Runnable wake = () -> {};
 
-    Outbox(OutboxRepository repository, MailboxRepository mailboxes, MessageIdTokens tokens, Clock clock) {
+    Outbox(
+            OutboxRepository repository,
+            MailboxRepository mailboxes,
+            MessageIdTokens tokens,
+            ConversationFeeds feeds,
+            Contacts contacts,
+            Clock clock) {
+        this.contacts = contacts;
         this.repository = repository;
         this.mailboxes = mailboxes;
         this.tokens = tokens;
+        this.feeds = feeds;
         this.clock = clock;
     }
 
@@ -47,11 +59,23 @@ class Outbox {
         if (message.author() != Author.AGENT || !SENT_KINDS.contains(message.kind())) {
             return;
         }
-        long inboxId = changed.conversation().inboxId();
-        var mailbox = mailboxes.find(inboxId);
+        var mailbox = mailboxes.find(changed.conversation().inboxId());
         if (mailbox.isEmpty()) {
-            return;
+            // Another channel's conversation (ADR 0028): mailed through the inbox's reply sender, only while the
+            // contact has no live feed open and gave an email.
+            if (feeds.contactConnected(changed.conversation().id())
+                    || contacts.find(changed.accountId(), changed.conversation().contactId())
+                            .map(c -> c.email() == null || c.email().isBlank())
+                            .orElse(true)) {
+                return;
+            }
+            mailbox = mailboxes.replySender(changed.conversation().inboxId()).filter(m -> m.accountId()
+                    .equals(changed.accountId()));
+            if (mailbox.isEmpty()) {
+                return;
+            }
         }
+        long inboxId = mailbox.get().inboxId();
         byte[] unique = new byte[9];
         random.nextBytes(unique);
         String messageId = tokens.make(
