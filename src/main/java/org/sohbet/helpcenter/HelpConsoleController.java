@@ -39,13 +39,17 @@ class HelpConsoleController {
     private final HelpRepository repository;
     private final PublicAddress address;
 
+    private final BotAnswerRepository botAnswers;
+
     HelpConsoleController(
             ArticleEditor editor,
             Sites sites,
             HelpArticles search,
             HelpImages images,
             HelpRepository repository,
-            PublicAddress address) {
+            PublicAddress address,
+            BotAnswerRepository botAnswers) {
+        this.botAnswers = botAnswers;
         this.editor = editor;
         this.sites = sites;
         this.search = search;
@@ -420,6 +424,13 @@ class HelpConsoleController {
         AccountId account = agent.accountId();
         model.addAttribute("misses", repository.misses(account.value(), 50));
         model.addAttribute("answering", repository.mostAnswering(account.value(), 20));
+        // The bot's record of the last 30 days: deflection and the articles that answered.
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(30));
+        BotAnswerRepository.Deflection deflection = botAnswers.deflection(account.value(), since);
+        model.addAttribute("deflection", deflection);
+        model.addAttribute(
+                "deflectionShare", deflection.share() == null ? null : Math.round(deflection.share() * 100) + " %");
+        model.addAttribute("botTop", botAnswers.topArticles(account.value(), since, 20));
         return "helpcenter/console-report";
     }
 

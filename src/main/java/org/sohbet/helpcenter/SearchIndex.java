@@ -269,28 +269,73 @@ final class SearchIndex implements Closeable {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (String term : terms) {
-            Term inTitle = new Term(title(language), term);
-            Term inBody = new Term(body(language), term);
-            BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
-                    .add(new BoostQuery(new TermQuery(inTitle), TITLE_BOOST), Occur.SHOULD)
-                    .add(new TermQuery(inBody), Occur.SHOULD)
-                    .add(
-                            new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST),
-                            Occur.SHOULD);
-            int length = term.codePointCount(0, term.length());
-            int edits = length >= 4 ? 1 : 0;
-            // Typos only, one edit: a word the index knows is taken as written, which keeps the expansion off the hot
-            // path.
-            if (edits > 0
-                    && searcher.getIndexReader().docFreq(inBody) == 0
-                    && searcher.getIndexReader().docFreq(inTitle) == 0) {
-                alternatives.add(
-                        new BoostQuery(new FuzzyQuery(inTitle, edits, 1, 10, true), 0.5f * TITLE_BOOST), Occur.SHOULD);
-                alternatives.add(new BoostQuery(new FuzzyQuery(inBody, edits, 1, 10, true), 0.5f), Occur.SHOULD);
-            }
-            query.add(alternatives.build(), Occur.SHOULD);
+            query.add(termQuery(searcher, language, term), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    private static Query termQuery(IndexSearcher searcher, Language language, String term) throws IOException {
+        Term inTitle = new Term(title(language), term);
+        Term inBody = new Term(body(language), term);
+        BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(inTitle), TITLE_BOOST), Occur.SHOULD)
+                .add(new TermQuery(inBody), Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST), Occur.SHOULD);
+        int length = term.codePointCount(0, term.length());
+        int edits = length >= 4 ? 1 : 0;
+        // Typos only, one edit: a word the index knows is taken as written, which keeps the expansion off the hot
+        // path.
+        if (edits > 0
+                && searcher.getIndexReader().docFreq(inBody) == 0
+                && searcher.getIndexReader().docFreq(inTitle) == 0) {
+            alternatives.add(
+                    new BoostQuery(new FuzzyQuery(inTitle, edits, 1, 10, true), 0.5f * TITLE_BOOST), Occur.SHOULD);
+            alternatives.add(new BoostQuery(new FuzzyQuery(inBody, edits, 1, 10, true), 0.5f), Occur.SHOULD);
+        }
+        return alternatives.build();
+    }
+
+    /**
+     * The share of the query's words (after the language's analysis, typos allowed) that the article contains: the
+     * FAQ bot's confidence. Scores are not comparable across queries, coverage is. A one-word question counts half,
+     * since one word rarely says what was asked (ADR 0022).
+     */
+    float coverage(long accountId, long articleId, Language language, String rawQuery) {
+        String text = QueryText.clean(rawQuery);
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Set<String> terms = terms(analyzers.get(language), body(language), text);
+                if (terms.isEmpty()) {
+                    return 0;
+                }
+                Query article = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(ID, Long.toString(articleId))), Occur.FILTER)
+                        .add(new TermQuery(new Term(ACCOUNT, Long.toString(accountId))), Occur.FILTER)
+                        .build();
+                TopDocs found = searcher.search(article, 1);
+                if (found.scoreDocs.length == 0) {
+                    return 0;
+                }
+                int doc = found.scoreDocs[0].doc;
+                int matched = 0;
+                for (String term : terms) {
+                    if (searcher.explain(termQuery(searcher, language, term), doc)
+                            .isMatch()) {
+                        matched++;
+                    }
+                }
+                float share = (float) matched / terms.size();
+                return terms.size() == 1 ? share / 2 : share;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Set<String> terms(Analyzer analyzer, String field, String text) throws IOException {

@@ -79,6 +79,10 @@ class SearchIndexer implements InitializingBean, DisposableBean {
         return index.search(accountId, language, query, limit, true);
     }
 
+    float coverage(long accountId, long articleId, Language language, String query) {
+        return index.coverage(accountId, articleId, language, query);
+    }
+
     int size() {
         return index.size();
     }

@@ -322,7 +322,7 @@ class ConversationConsoleController {
                     m.seq(),
                     "message " + author + " " + m.kind(),
                     m.isNote(),
-                    activity ? null : "agent".equals(author) ? m.authorName() : visitor,
+                    activity ? null : authorLabel(m, visitor, locale),
                     activity || m.text() == null ? null : MessageHtml.render(m.text()),
                     m.attachment(),
                     activity ? activityText(m, author, locale) : null,
@@ -336,7 +336,19 @@ class ConversationConsoleController {
         return lines;
     }
 
+    private String authorLabel(MessageView m, String visitor, Locale locale) {
+        return switch (m.author()) {
+            case AGENT -> m.authorName();
+            case ASSISTANT -> messages.getMessage("bot.author", null, locale);
+            default -> visitor;
+        };
+    }
+
     private String activityText(MessageView m, String author, Locale locale) {
+        if ("assistant".equals(author)) {
+            String key = "bot.activity." + m.activity();
+            return messages.getMessage(key, null, key, locale);
+        }
         String key = "conversation.activity." + m.activity();
         Object[] args;
         if ("system".equals(author)) {
