@@ -23,7 +23,7 @@ class ModularityTests {
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder(
-                        "account", "contact", "conversation", "email", "helpcenter", "livechat", "shared");
+                        "account", "contact", "conversation", "email", "helpcenter", "livechat", "shared", "visitor");
     }
 
     /**
