@@ -140,7 +140,9 @@ final class EventBatch {
                         && (!props.has("url") || url(text(props.get("url"))) != null)
                         && (!props.has("image") || url(text(props.get("image"))) != null);
             case "add_to_cart", "remove_from_cart" -> text(props.get("sku")) != null;
-            case "checkout_step" -> CHECKOUT_STEPS.contains(text(props.get("step")));
+            case "checkout_step" ->
+                props.path("step").isString()
+                        && CHECKOUT_STEPS.contains(props.path("step").asString());
             case "purchase" -> text(props.get("orderId")) != null && number(props.get("total"));
             default -> true;
         };

@@ -35,10 +35,12 @@ class EventBatchTests {
                         + "{\"t\":\"track\",\"name\":\"deep\",\"props\":" + deep + "},"
                         + "{\"t\":\"track\",\"name\":\"big\",\"props\":{\"x\":\"" + "x".repeat(5000) + "\"}},"
                         + "{\"t\":\"unknown\"},42,"
+                        + "{\"t\":\"track\",\"name\":\"checkout_step\",\"props\":{}},"
+                        + "{\"t\":null},"
                         + "{\"t\":\"page\",\"url\":\"https://shop.example/\"}"))
                 .orElseThrow();
         assertThat(parsed.events()).extracting(TrackedEvent::url).containsExactly("https://shop.example/");
-        assertThat(parsed.rejected()).isEqualTo(8);
+        assertThat(parsed.rejected()).isEqualTo(10);
     }
 
     @Test
