@@ -147,6 +147,84 @@ const SVG = "http://www.w3.org/2000/svg";
         ),
     );
 
+  // The page API's tracking goes straight to Sohbet in small batches, never through the frame, so it works before
+  // and without the chat (ADR 30).
+  const local = w.localStorage;
+  const session = w.sessionStorage;
+  const read = (store: Storage, key: string) => {
+    try {
+      return store.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  };
+  const keep = (store: Storage, key: string, value: string) => {
+    try {
+      store.setItem(key, value);
+    } catch (e) {}
+  };
+  let seller = script.dataset.seller || "";
+  let tracking = read(local, "sohbet.consent") != "0";
+  let events: Record<string, unknown>[] = [];
+  let timer = 0;
+  let pageUrl = "";
+  let pageAt = 0;
+  const visitor = read(local, "sohbet.vid") || Math.random().toString(36).slice(2) + Date.now().toString(36);
+  keep(local, "sohbet.vid", visitor);
+  const seenAt = Number(read(local, "sohbet.seen")) || 0;
+  const returning = read(session, "sohbet.ret") || (seenAt && Date.now() - seenAt > 18e5 ? "1" : "0");
+  keep(session, "sohbet.ret", returning);
+  const send = (beacon?: boolean) => {
+    clearTimeout(timer);
+    timer = 0;
+    if (!events.length || !tracking || !inbox) return;
+    const body = JSON.stringify({
+      v: visitor,
+      r: returning == "1",
+      lang: (navigator.language || "").split("-")[0].toLowerCase(),
+      seller: seller || undefined,
+      events: events.slice(0, 50),
+    });
+    events = events.slice(50);
+    keep(local, "sohbet.seen", String(Date.now()));
+    const url = origin + "/widget/events?inbox=" + encodeURIComponent(inbox);
+    // A string body is text/plain: no preflight, and a beacon survives the page being closed.
+    if (!(beacon && navigator.sendBeacon && navigator.sendBeacon(url, body))) {
+      fetch(url, { method: "POST", body, keepalive: true, credentials: "omit" }).catch(() => {});
+    }
+    if (events.length) send(beacon);
+  };
+  const queue = (event: Record<string, unknown>) => {
+    if (!tracking) return;
+    events.push(event);
+    if (events.length >= 50) send();
+    else if (!timer) timer = setTimeout(send, 400) as any;
+  };
+  const left = () => pageUrl && queue({ t: "leave", url: pageUrl, ms: Date.now() - pageAt });
+  const page = () => {
+    const url = location.href;
+    if (url == pageUrl) return;
+    left();
+    queue({ t: "page", url, title: d.title, ref: pageUrl || d.referrer || undefined });
+    pageUrl = url;
+    pageAt = Date.now();
+  };
+  for (const name of ["pushState", "replaceState"]) {
+    const original = (history as any)[name];
+    (history as any)[name] = function (this: History) {
+      const result = original.apply(this, arguments);
+      setTimeout(page);
+      return result;
+    };
+  }
+  w.addEventListener("popstate", () => setTimeout(page));
+  w.addEventListener("pagehide", () => {
+    left();
+    pageUrl = "";
+    send(true);
+  });
+  w.addEventListener("pageshow", (event) => event.persisted && page());
+
   const api: Api = {
     open: () => setOpen(true),
     close: () => setOpen(false),
@@ -166,8 +244,24 @@ const SVG = "http://www.w3.org/2000/svg";
       });
       post({ type: "locale", lang });
     },
-    track: (name: string, props?: unknown) => post({ type: "track", name, props }),
-    setCart: (cart: unknown) => post({ type: "cart", cart }),
+    track: (name: string, props?: any) => {
+      if (props && typeof props.seller == "string") seller = props.seller;
+      queue({ t: "track", name, props, url: location.href });
+      post({ type: "track", name, props });
+    },
+    setCart: (cart: unknown) => {
+      queue({ t: "cart", cart, url: location.href });
+      post({ type: "cart", cart });
+    },
+    consent: (on?: boolean) => {
+      tracking = on !== false;
+      keep(local, "sohbet.consent", tracking ? "1" : "0");
+      events = [];
+      if (tracking) {
+        pageUrl = "";
+        page();
+      }
+    },
   };
   (api as any)._sohbet = 1;
   w.Sohbet = api;
@@ -175,6 +269,7 @@ const SVG = "http://www.w3.org/2000/svg";
     const fn = api[call[0] as string];
     if (fn) fn.apply(api, call.slice(1));
   }
+  page();
 
   w.addEventListener("message", (event) => {
     const data = event.data;

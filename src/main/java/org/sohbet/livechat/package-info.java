@@ -3,7 +3,7 @@
  * socket, the widget's HTTP endpoints and the demo shop. Depends on {@code account}, {@code contact},
  * {@code conversation} and {@code shared}.
  */
-@ApplicationModule(allowedDependencies = {"account", "account::events", "contact", "conversation", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "account::events", "contact", "conversation", "shared", "visitor"})
 package org.sohbet.livechat;
 
 import org.springframework.modulith.ApplicationModule;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ConsolePages {
 
-    static final List<String> SECTIONS = List.of("visitors", "contacts", "reports");
+    static final List<String> SECTIONS = List.of("contacts", "reports");
 
     @GetMapping("/")
     String root() {
