@@ -23,7 +23,14 @@ class ModularityTests {
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder(
-                        "account", "contact", "conversation", "email", "helpcenter", "livechat", "shared", "shop",
+                        "account",
+                        "contact",
+                        "conversation",
+                        "email",
+                        "helpcenter",
+                        "livechat",
+                        "shared",
+                        "shop",
                         "visitor");
     }
 
