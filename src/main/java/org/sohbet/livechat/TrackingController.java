@@ -66,8 +66,8 @@ class TrackingController {
 
     /** Reads at most the batch limit; null past it, without reading the rest into memory. */
     private static String read(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(64 * 1024 + 1);
-        return bytes.length > 64 * 1024 ? null : new String(bytes, StandardCharsets.UTF_8);
+        byte[] bytes = in.readNBytes(Visitors.MAX_BATCH_BYTES + 1);
+        return bytes.length > Visitors.MAX_BATCH_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static ResponseEntity<String> answer(HttpStatus status, String origin, String error) {

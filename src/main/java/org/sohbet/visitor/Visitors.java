@@ -35,6 +35,9 @@ public class Visitors {
     /** A gap this long starts a new visit. */
     static final Duration NEW_VISIT_AFTER = Duration.ofMinutes(30);
 
+    /** The largest batch body a channel should read before handing it over; longer ones are refused unread. */
+    public static final int MAX_BATCH_BYTES = EventBatch.MAX_BODY_CHARS;
+
     static final int MAX_QUEUED = 200_000;
     static final int WRITE_BATCH = 2_000;
 
