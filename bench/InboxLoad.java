@@ -329,6 +329,10 @@ public class InboxLoad {
             mine.add(new ListRequest("resolved all, pages 2-6", "view=all&status=resolved", 6));
             mine.add(new ListRequest("resolved mine, pages 2-6", "view=mine&status=resolved", 6));
             mine.add(new ListRequest("page /console/inbox (open all)", null, 1));
+            // The "most urgent first" sort (ADR 29) of the work in hand, followed along its cursor.
+            mine.add(new ListRequest("open unassigned urgent", "view=unassigned&status=open&sort=urgent", 1));
+            mine.add(new ListRequest("pending all urgent, pages 2-6", "view=all&status=pending&sort=urgent", 6));
+            mine.add(new ListRequest("snoozed mine urgent", "view=mine&status=snoozed&sort=urgent", 1));
             for (ListRequest r : mine) {
                 work.add(Map.entry(s, r));
             }

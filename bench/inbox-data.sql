@@ -139,7 +139,8 @@ from plan;
 \echo conversations and cycles
 insert into conversation (id, account_id, inbox_id, contact_id, status, assignee_id, last_seq, visitor_seen_seq,
                           agent_seen_seq, rating, last_preview, created_at, updated_at, team_id, snoozed_until,
-                          queued_at, assigned_at, status_changed_at, cycle_id)
+                          queued_at, assigned_at, status_changed_at, cycle_id, first_response_due_at,
+                          resolution_due_at)
 overriding system value
 select i, account_id, inbox_id, i,
        (array ['resolved', 'pending', 'snoozed', 'open', 'open'])[state + 1],
@@ -153,7 +154,11 @@ select i, account_id, inbox_id, i,
        created_at,
        case when assignee_id is not null then created_at + interval '30 seconds' end,
        case when state = 4 then created_at else created_at + make_interval(secs => 30 * (n - 1)) end,
-       i
+       i,
+       -- Service levels (ADR 29): the unanswered queue owes a first reply within four hours, all work in hand a
+       -- resolution within two days; resolved history has nothing due.
+       case when state = 4 then created_at + interval '4 hours' end,
+       case when state <> 0 then created_at + interval '2 days' end
 from plan;
 
 insert into conversation_cycle (id, account_id, conversation_id, inbox_id, start_seq, started_at, first_reply_at,

@@ -80,7 +80,8 @@ public class AssistantTurns {
                 .status(ConversationStatus.RESOLVED)
                 .queued(null)
                 .due(null)
-                .snoozed(null);
+                .snoozed(null)
+                .serviceDue(null, null);
         MessageView message = timeline.append(
                 account,
                 conversation,

@@ -100,6 +100,80 @@ public record BusinessHours(Map<DayOfWeek, List<Range>> week, Set<LocalDate> hol
         return total;
     }
 
+    /**
+     * The instant at which {@code business} of opening time has passed since {@code from}; wall time when always
+     * open. Empty when the hours never open again within ten years (every open day a holiday).
+     */
+    public java.util.Optional<Instant> plus(Instant from, Duration business) {
+        if (alwaysOpen() || !business.isPositive()) {
+            return java.util.Optional.of(from.plus(business.isNegative() ? Duration.ZERO : business));
+        }
+        Duration remaining = business;
+        LocalDate day = from.atZone(zone).toLocalDate();
+        for (int guard = 0; guard < 3_700; guard++, day = day.plusDays(1)) {
+            for (Range range : openRanges(day)) {
+                Instant end = end(day, range);
+                Instant start = later(start(day, range), from);
+                if (!start.isBefore(end)) {
+                    continue;
+                }
+                Duration available = Duration.between(start, end);
+                if (available.compareTo(remaining) >= 0) {
+                    return java.util.Optional.of(start.plus(remaining));
+                }
+                remaining = remaining.minus(available);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The close of the business day {@code from} falls in, or of the next one when it comes after that day's last
+     * opening range (or on a closed day): what "the same business day" means to a customer who wrote then.
+     */
+    public java.util.Optional<Instant> closeOfBusinessDay(Instant from) {
+        LocalDate day = from.atZone(zone).toLocalDate();
+        for (int guard = 0; guard < 3_700; guard++, day = day.plusDays(1)) {
+            List<Range> ranges = openRanges(day);
+            if (!ranges.isEmpty()) {
+                Instant close = end(day, ranges.getLast());
+                if (close.isAfter(from)) {
+                    return java.util.Optional.of(close);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A day's opening ranges in order: none on a holiday, the whole day when no weekly hours are set. */
+    private List<Range> openRanges(LocalDate day) {
+        if (holidays.contains(day)) {
+            return List.of();
+        }
+        if (week.isEmpty()) {
+            return List.of(new Range(LocalTime.MIN, LocalTime.MAX));
+        }
+        return week.getOrDefault(day.getDayOfWeek(), List.of()).stream()
+                .sorted(java.util.Comparator.comparing(Range::from))
+                .toList();
+    }
+
+    // A local time that a clock change skips is moved forward by the gap (ZonedDateTime's rule), so a range still
+    // counts the hours that really pass on that day.
+    private Instant start(LocalDate day, Range range) {
+        return day.atTime(range.from()).atZone(zone).toInstant();
+    }
+
+    private Instant end(LocalDate day, Range range) {
+        return range.to().equals(LocalTime.MAX)
+                ? day.plusDays(1).atStartOfDay(zone).toInstant()
+                : day.atTime(range.to()).atZone(zone).toInstant();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
     /** Reads the stored form, {@code {"mon": [["09:00", "17:00"]], ...}}. */
     static BusinessHours parse(String json, List<LocalDate> holidays, ZoneId zone) {
         Map<String, List<List<String>>> raw = json == null || json.isBlank()

@@ -19,7 +19,8 @@ class ConversationRepository {
     static final String SUMMARY_COLUMNS = """
             c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.team_id, c.last_seq,
             c.visitor_seen_seq, c.agent_seen_seq, c.rating, c.last_preview, c.queued_at, c.snoozed_until,
-            c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at""";
+            c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at,
+            c.first_response_due_at, c.resolution_due_at""";
 
     private static final String MESSAGE_COLUMNS = """
             m.id, m.conversation_id, m.seq, m.kind, m.author, m.agent_id, m.body, m.activity, m.client_id, m.rating,
@@ -172,9 +173,12 @@ class ConversationRepository {
     /** Applies a state without a message: for a conversation just made, before its first message. */
     void advanceState(long conversationId, Next next) {
         jdbc.sql("""
-                        update conversation set status = :status, queued_at = :queued, cycle_id = :cycle
+                        update conversation set status = :status, queued_at = :queued, cycle_id = :cycle,
+                               first_response_due_at = :firstDue, resolution_due_at = :resolutionDue
                         where id = :id""")
                 .param("status", next.status().code())
+                .param("firstDue", DatabaseTime.of(next.firstResponseDueAt()))
+                .param("resolutionDue", DatabaseTime.of(next.resolutionDueAt()))
                 .param("queued", DatabaseTime.of(next.queuedAt()))
                 .param("cycle", next.cycleId())
                 .param("id", conversationId)
@@ -208,6 +212,7 @@ class ConversationRepository {
                                agent_seen_seq = case when :agentWrote then last_seq + 1 else agent_seen_seq end,
                                status = :status, assignee_id = :assignee, team_id = :team, queued_at = :queued,
                                snoozed_until = :snoozed, reply_due_at = :due, passed_by = :passed, cycle_id = :cycle,
+                               first_response_due_at = :firstDue, resolution_due_at = :resolutionDue,
                                last_preview = coalesce(:preview, last_preview), rating = :rating,
                                rating_comment = :comment, updated_at = :now
                          where id = :id
@@ -225,6 +230,8 @@ class ConversationRepository {
                         "passed",
                         next.passedBy() == null ? null : next.passedBy().value())
                 .param("cycle", next.cycleId())
+                .param("firstDue", DatabaseTime.of(next.firstResponseDueAt()))
+                .param("resolutionDue", DatabaseTime.of(next.resolutionDueAt()))
                 .param("preview", preview)
                 .param("rating", rating)
                 .param("comment", ratingComment)
@@ -234,7 +241,11 @@ class ConversationRepository {
                 .single();
     }
 
-    /** The state a conversation moves to with a new message: every column a message may change but the sequence. */
+    /**
+     * The state a conversation moves to with a new message: every column a message may change but the sequence.
+     *
+     * @param replyDueAt the no-answer timer of an automatic assignment (ADR 17), not a service level
+     */
     record Next(
             ConversationStatus status,
             AgentId assignee,
@@ -243,7 +254,9 @@ class ConversationRepository {
             Instant snoozedUntil,
             Instant replyDueAt,
             AgentId passedBy,
-            Long cycleId) {
+            Long cycleId,
+            Instant firstResponseDueAt,
+            Instant resolutionDueAt) {
 
         static Next of(ConversationSummary c) {
             return new Next(
@@ -254,39 +267,154 @@ class ConversationRepository {
                     c.snoozedUntil(),
                     c.replyDueAt(),
                     c.passedBy(),
-                    c.cycleId());
+                    c.cycleId(),
+                    c.firstResponseDueAt(),
+                    c.resolutionDueAt());
         }
 
         Next status(ConversationStatus value) {
-            return new Next(value, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+            return new Next(
+                    value,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next assignee(AgentId value) {
-            return new Next(status, value, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+            return new Next(
+                    status,
+                    value,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next team(Long value) {
-            return new Next(status, assignee, value, queuedAt, snoozedUntil, replyDueAt, passedBy, cycleId);
+            return new Next(
+                    status,
+                    assignee,
+                    value,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next queued(Instant value) {
-            return new Next(status, assignee, teamId, value, snoozedUntil, replyDueAt, passedBy, cycleId);
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    value,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next snoozed(Instant value) {
-            return new Next(status, assignee, teamId, queuedAt, value, replyDueAt, passedBy, cycleId);
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    value,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next due(Instant value) {
-            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, value, passedBy, cycleId);
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    value,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next passedBy(AgentId value) {
-            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, value, cycleId);
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    value,
+                    cycleId,
+                    firstResponseDueAt,
+                    resolutionDueAt);
         }
 
         Next cycle(Long value) {
-            return new Next(status, assignee, teamId, queuedAt, snoozedUntil, replyDueAt, passedBy, value);
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    value,
+                    firstResponseDueAt,
+                    resolutionDueAt);
+        }
+
+        Next firstResponseDue(Instant value) {
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    value,
+                    resolutionDueAt);
+        }
+
+        Next resolutionDue(Instant value) {
+            return new Next(
+                    status,
+                    assignee,
+                    teamId,
+                    queuedAt,
+                    snoozedUntil,
+                    replyDueAt,
+                    passedBy,
+                    cycleId,
+                    firstResponseDueAt,
+                    value);
+        }
+
+        /** Both service-level due times at once, as a new cycle sets them and a resolution clears them. */
+        Next serviceDue(Instant firstResponse, Instant resolution) {
+            return firstResponseDue(firstResponse).resolutionDue(resolution);
         }
     }
 
@@ -490,7 +618,9 @@ class ConversationRepository {
                 nullableLong(rs, "cycle_id"),
                 DatabaseTime.read(rs, "status_changed_at"),
                 DatabaseTime.read(rs, "created_at"),
-                DatabaseTime.read(rs, "updated_at"));
+                DatabaseTime.read(rs, "updated_at"),
+                DatabaseTime.read(rs, "first_response_due_at"),
+                DatabaseTime.read(rs, "resolution_due_at"));
     }
 
     private static AgentId agent(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,8 @@ import org.sohbet.contact.ContactId;
  * @param queuedAt when it joined the queue; it waits there while unassigned
  * @param replyDueAt when an automatic assignment lapses unless the agent has answered
  * @param passedBy the agent who last let it go back to the queue
+ * @param firstResponseDueAt when the inbox's first-response target falls due, until an agent answers (ADR 29)
+ * @param resolutionDueAt when the inbox's resolution target falls due, until the conversation is resolved
  */
 public record ConversationSummary(
         ConversationId id,
@@ -32,13 +34,25 @@ public record ConversationSummary(
         Long cycleId,
         Instant statusChangedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant firstResponseDueAt,
+        Instant resolutionDueAt) {
 
     /** Waiting in the queue: not assigned, open or pending, with a place in line. */
     public boolean queued() {
         return assigneeId == null
                 && queuedAt != null
                 && (status == ConversationStatus.OPEN || status == ConversationStatus.PENDING);
+    }
+
+    /** The earlier of the two service-level due times, or null when nothing is due: the "most urgent" sort key. */
+    public Instant serviceDueAt() {
+        if (firstResponseDueAt == null) {
+            return resolutionDueAt;
+        }
+        return resolutionDueAt == null || firstResponseDueAt.isBefore(resolutionDueAt)
+                ? firstResponseDueAt
+                : resolutionDueAt;
     }
 
     ConversationSummary withSeq(long seq, String preview, Instant at) {
@@ -62,6 +76,8 @@ public record ConversationSummary(
                 cycleId,
                 statusChangedAt,
                 createdAt,
-                at);
+                at,
+                firstResponseDueAt,
+                resolutionDueAt);
     }
 }

@@ -63,8 +63,16 @@ public class ConversationViews {
 
     /**
      * @param after the cursor of the previous page, or null for the first
+     * @param urgent most urgent first: the earliest service-level due time first, those without one last (ADR 29);
+     *     resolved lists have nothing due and keep their order
      */
-    public record Query(View view, Long team, ConversationStatus status, Long inbox, Long label, String after) {}
+    public record Query(
+            View view, Long team, ConversationStatus status, Long inbox, Long label, String after, boolean urgent) {
+
+        public Query(View view, Long team, ConversationStatus status, Long inbox, Long label, String after) {
+            this(view, team, status, inbox, label, after, false);
+        }
+    }
 
     public record Page(List<ConversationSummary> rows, String next) {}
 
@@ -90,9 +98,7 @@ public class ConversationViews {
                     + " and l.label_id = :label)");
             params.put("label", query.label());
         }
-        Sort sort = query.view() == View.UNASSIGNED && query.status() != ConversationStatus.RESOLVED
-                ? Sort.QUEUE
-                : query.status() == ConversationStatus.RESOLVED ? Sort.CHANGED : Sort.ACTIVITY;
+        Sort sort = sort(query);
         Cursor cursor = Cursor.parse(query.after());
         if (cursor != null) {
             where.append(sort.after);
@@ -114,6 +120,16 @@ public class ConversationViews {
             next = new Cursor(sort.key(last), last.id().value()).format();
         }
         return new Page(rows, next);
+    }
+
+    static Sort sort(Query query) {
+        if (query.status() == ConversationStatus.RESOLVED) {
+            return Sort.CHANGED;
+        }
+        if (query.urgent()) {
+            return Sort.URGENT;
+        }
+        return query.view() == View.UNASSIGNED ? Sort.QUEUE : Sort.ACTIVITY;
     }
 
     /** Counts of the views for one status, as the agent's scope sees them. */
@@ -205,10 +221,18 @@ public class ConversationViews {
         return where;
     }
 
-    private enum Sort {
+    /** Stands for "nothing due" in the urgent order; the same constant as conversation_service_due_idx (V0090). */
+    static final Instant NOTHING_DUE = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static final String SERVICE_DUE =
+            "coalesce(least(c.first_response_due_at, c.resolution_due_at)," + " timestamptz '9999-12-31 00:00:00+00')";
+
+    enum Sort {
         ACTIVITY("c.updated_at desc, c.id desc", " and (c.updated_at, c.id) < (:cursorAt, :cursorId)"),
         CHANGED("c.status_changed_at desc, c.id desc", " and (c.status_changed_at, c.id) < (:cursorAt, :cursorId)"),
-        QUEUE("c.queued_at asc nulls last, c.id asc", " and (c.queued_at, c.id) > (:cursorAt, :cursorId)");
+        QUEUE("c.queued_at asc nulls last, c.id asc", " and (c.queued_at, c.id) > (:cursorAt, :cursorId)"),
+        // The expression is written exactly as in the index, so the list reads one range of it in order.
+        URGENT(SERVICE_DUE + " asc, c.id asc", " and (" + SERVICE_DUE + ", c.id) > (:cursorAt, :cursorId)");
 
         final String order;
         final String after;
@@ -223,6 +247,7 @@ public class ConversationViews {
                 case ACTIVITY -> c.updatedAt();
                 case CHANGED -> c.statusChangedAt();
                 case QUEUE -> c.queuedAt() == null ? Instant.EPOCH : c.queuedAt();
+                case URGENT -> c.serviceDueAt() == null ? NOTHING_DUE : c.serviceDueAt();
             };
         }
     }

@@ -47,6 +47,7 @@ public class Conversations {
     private final Mentions mentions;
     private final TransactionTemplate transactions;
     private final MessageWriter writer;
+    private final ServiceLevels serviceLevels;
 
     Conversations(
             ConversationRepository repository,
@@ -59,8 +60,10 @@ public class Conversations {
             Cycles cycles,
             Mentions mentions,
             PlatformTransactionManager transactionManager,
-            MessageWriter writer) {
+            MessageWriter writer,
+            ServiceLevels serviceLevels) {
         this.repository = repository;
+        this.serviceLevels = serviceLevels;
         this.routingRepository = routingRepository;
         this.routing = routing;
         this.files = files;
@@ -216,7 +219,8 @@ public class Conversations {
                     null);
             conversation = repository.lock(account, id).orElseThrow();
         }
-        Next next = Next.of(conversation).due(null);
+        // Any agent's reply meets the first-response target; the resolution target runs on.
+        Next next = Next.of(conversation).due(null).firstResponseDue(null);
         if (conversation.status() == ConversationStatus.PENDING
                 || conversation.status() == ConversationStatus.SNOOZED) {
             next = next.status(ConversationStatus.OPEN).snoozed(null);
@@ -360,7 +364,8 @@ public class Conversations {
                         .status(ConversationStatus.RESOLVED)
                         .queued(null)
                         .due(null)
-                        .snoozed(null));
+                        .snoozed(null)
+                        .serviceDue(null, null));
         cycles.resolved(conversation, conversation.assigneeId(), message.at());
         return message;
     }
@@ -380,6 +385,9 @@ public class Conversations {
                     conversation.inboxId(),
                     conversation.lastSeq() + 1,
                     timeline.now()));
+            // The agent reopened it, so no customer waits for a first answer; the resolution clock starts again.
+            ServiceLevels.Dues dues = serviceLevels.dues(by.accountId(), conversation.inboxId(), timeline.now(), false);
+            next = next.serviceDue(null, dues.resolution());
         }
         if (conversation.assigneeId() == null) {
             // Nobody has it: it waits in the queue like any open conversation, never unseen.
@@ -617,9 +625,14 @@ public class Conversations {
         if (created) {
             long cycle = cycles.start(
                     account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
+            ServiceLevels.Dues dues = serviceLevels.dues(account, conversation.inboxId(), now, true);
             repository.advanceState(
                     conversation.id().value(),
-                    Next.of(conversation).status(statusIfNew).queued(now).cycle(cycle));
+                    Next.of(conversation)
+                            .status(statusIfNew)
+                            .queued(now)
+                            .cycle(cycle)
+                            .serviceDue(dues.firstResponse(), dues.resolution()));
             return repository.lock(account, conversation.id()).orElseThrow();
         }
         ConversationStatus status = conversation.status();
@@ -630,9 +643,20 @@ public class Conversations {
         if (status == ConversationStatus.RESOLVED) {
             long cycle = cycles.start(
                     account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
-            next = next.cycle(cycle).assignee(null).due(null).queued(now);
+            ServiceLevels.Dues dues = serviceLevels.dues(account, conversation.inboxId(), now, true);
+            next = next.cycle(cycle)
+                    .assignee(null)
+                    .due(null)
+                    .queued(now)
+                    .serviceDue(dues.firstResponse(), dues.resolution());
         } else {
             next = next.status(ConversationStatus.OPEN);
+            // The customer answered while the conversation waited on them: the team owes a reply again.
+            if (conversation.firstResponseDueAt() == null) {
+                next = next.firstResponseDue(serviceLevels
+                        .dues(account, conversation.inboxId(), now, true)
+                        .firstResponse());
+            }
         }
         timeline.append(account, conversation, activity(Author.VISITOR, null, "reopened", next.status()), next, null);
         return repository.lock(account, conversation.id()).orElseThrow();

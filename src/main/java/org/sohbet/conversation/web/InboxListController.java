@@ -63,6 +63,20 @@ class InboxListController {
         private Long label;
         private String after;
         private Long selected;
+        private String sort;
+
+        public String getSort() {
+            return sort;
+        }
+
+        public void setSort(String sort) {
+            this.sort = sort;
+        }
+
+        /** "urgent" asks for the most urgent first; anything else is the view's usual order. */
+        boolean urgent() {
+            return "urgent".equals(sort) && parsedStatus() != ConversationStatus.RESOLVED;
+        }
 
         public String getView() {
             return view;
@@ -151,6 +165,7 @@ class InboxListController {
             values.put("status", parsedStatus().code());
             values.put("inbox", inbox);
             values.put("label", label);
+            values.put("sort", urgent() ? "urgent" : null);
             return values;
         }
 
@@ -178,7 +193,37 @@ class InboxListController {
             String teamName,
             boolean unread,
             boolean queued,
-            List<Label> labels) {}
+            List<Label> labels,
+            Due due) {}
+
+    /**
+     * The nearer service-level due time of a row, with the time left (or past) in whole units of {@code unit}:
+     * {@code kind} is "firstResponse" or "resolution".
+     */
+    record Due(String kind, Instant at, boolean overdue, String unit, long amount) {
+
+        public String key() {
+            return "sla.list." + kind + (overdue ? ".overdue" : ".due");
+        }
+
+        static Due of(ConversationSummary c, Instant now) {
+            Instant at = c.serviceDueAt();
+            if (at == null) {
+                return null;
+            }
+            String kind = at.equals(c.firstResponseDueAt()) ? "firstResponse" : "resolution";
+            boolean overdue = !at.isAfter(now);
+            long minutes =
+                    Math.max(1, (Math.abs(java.time.Duration.between(now, at).toSeconds()) + 59) / 60);
+            if (minutes < 60) {
+                return new Due(kind, at, overdue, "minutes", minutes);
+            }
+            if (minutes < 48 * 60) {
+                return new Due(kind, at, overdue, "hours", minutes / 60);
+            }
+            return new Due(kind, at, overdue, "days", minutes / (24 * 60));
+        }
+    }
 
     /** @param atLeast the count stopped at {@link ConversationViews#COUNT_CAP}: there may be more */
     record ViewLink(
@@ -202,6 +247,7 @@ class InboxListController {
         private final Labels labels;
         private final Access access;
         private final Availability availability;
+        private final java.time.Clock clock;
 
         InboxListModel(
                 ConversationViews views,
@@ -211,7 +257,9 @@ class InboxListController {
                 Inboxes inboxes,
                 Labels labels,
                 Access access,
-                Availability availability) {
+                Availability availability,
+                java.time.Clock clock) {
+            this.clock = clock;
             this.views = views;
             this.contacts = contacts;
             this.accounts = accounts;
@@ -228,7 +276,14 @@ class InboxListController {
             ConversationViews.Page page = views.list(
                     agent,
                     new ConversationViews.Query(
-                            view, filter.getTeam(), status, filter.getInbox(), filter.getLabel(), filter.getAfter()));
+                            view,
+                            filter.getTeam(),
+                            status,
+                            filter.getInbox(),
+                            filter.getLabel(),
+                            filter.getAfter(),
+                            filter.urgent()));
+            Instant now = clock.instant();
             List<TeamGroup> allTeams = teams.list(agent.accountId());
             Map<Long, String> teamNames = allTeams.stream().collect(Collectors.toMap(TeamGroup::id, TeamGroup::name));
             Map<ContactId, Contact> people = contacts.findAll(
@@ -257,7 +312,8 @@ class InboxListController {
                         c.teamId() == null ? null : teamNames.get(c.teamId()),
                         c.agentSeenSeq() < c.lastSeq(),
                         c.queued(),
-                        labelsOf.getOrDefault(c.id().value(), List.of())));
+                        labelsOf.getOrDefault(c.id().value(), List.of()),
+                        Due.of(c, now)));
             }
             // Counts are for work in hand; resolved conversations pile up without end and their lists show none.
             ConversationViews.Counts counts = status == ConversationStatus.RESOLVED
@@ -292,6 +348,12 @@ class InboxListController {
             model.addAttribute("nextQuery", page.next() == null ? null : filter.query("after", page.next()));
             model.addAttribute("listQuery", filter.query("after", null));
             model.addAttribute("selected", selected);
+            model.addAttribute("urgent", filter.urgent());
+            model.addAttribute(
+                    "usualSort",
+                    status == ConversationStatus.RESOLVED
+                            ? "sla.sort.changed"
+                            : view == View.UNASSIGNED ? "sla.sort.queue" : "sla.sort.activity");
             List<Availability.AgentState> team = availability.team(agent.accountId());
             model.addAttribute("team", team);
             model.addAttribute(
