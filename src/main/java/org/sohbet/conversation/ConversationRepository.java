@@ -19,7 +19,7 @@ class ConversationRepository {
     static final String SUMMARY_COLUMNS = """
             c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.team_id, c.last_seq,
             c.visitor_seen_seq, c.agent_seen_seq, c.rating, c.last_preview, c.queued_at, c.snoozed_until,
-            c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at""";
+            c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at, c.seller_id""";
 
     private static final String MESSAGE_COLUMNS = """
             m.id, m.conversation_id, m.seq, m.kind, m.author, m.agent_id, m.body, m.activity, m.client_id, m.rating,
@@ -33,13 +33,14 @@ class ConversationRepository {
     }
 
     /** Creates the contact's conversation on this inbox unless it exists; true when this call created it. */
-    boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Instant now) {
+    boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Long sellerId, Instant now) {
         return jdbc.sql("""
                         insert into conversation (account_id, inbox_id, contact_id, status, status_changed_at,
-                                                  created_at, updated_at)
-                        values (:account, :inbox, :contact, 'open', :now, :now, :now)
+                                                  created_at, updated_at, seller_id)
+                        values (:account, :inbox, :contact, 'open', :now, :now, :now, :seller)
                         on conflict (inbox_id, contact_id) do nothing""")
                         .param("account", account.value())
+                        .param("seller", sellerId)
                         .param("inbox", inboxId)
                         .param("contact", contact.value())
                         .param("now", DatabaseTime.of(now))
@@ -490,7 +491,8 @@ class ConversationRepository {
                 nullableLong(rs, "cycle_id"),
                 DatabaseTime.read(rs, "status_changed_at"),
                 DatabaseTime.read(rs, "created_at"),
-                DatabaseTime.read(rs, "updated_at"));
+                DatabaseTime.read(rs, "updated_at"),
+                nullableLong(rs, "seller_id"));
     }
 
     private static AgentId agent(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,7 @@ import org.sohbet.contact.ContactId;
  * @param queuedAt when it joined the queue; it waits there while unassigned
  * @param replyDueAt when an automatic assignment lapses unless the agent has answered
  * @param passedBy the agent who last let it go back to the queue
+ * @param sellerId the marketplace seller it belongs to, fixed when it was created; null for the operator's own
  */
 public record ConversationSummary(
         ConversationId id,
@@ -32,7 +33,8 @@ public record ConversationSummary(
         Long cycleId,
         Instant statusChangedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long sellerId) {
 
     /** Waiting in the queue: not assigned, open or pending, with a place in line. */
     public boolean queued() {
@@ -62,6 +64,7 @@ public record ConversationSummary(
                 cycleId,
                 statusChangedAt,
                 createdAt,
-                at);
+                at,
+                sellerId);
     }
 }
