@@ -83,6 +83,16 @@ class ConversationRepository {
                 .optional();
     }
 
+    /** The contact's conversations on every inbox of the account. */
+    List<ConversationSummary> forContact(AccountId account, ContactId contact) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS
+                        + " from conversation c where c.account_id = :account and c.contact_id = :contact")
+                .param("account", account.value())
+                .param("contact", contact.value())
+                .query(ConversationRepository::summary)
+                .list();
+    }
+
     List<ConversationSummary> list(AccountId account, ConversationStatus status, int limit) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + """
                          from conversation c

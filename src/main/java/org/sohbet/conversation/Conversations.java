@@ -520,6 +520,16 @@ public class Conversations {
         return repository.find(agent.accountId(), id).filter(scope::sees);
     }
 
+    /**
+     * Whether the agent may see the contact: through at least one conversation in their scope. Contacts belong to the
+     * account, not to a seller, so a seller's agent sees exactly the contacts its seller talked to (ADR 32), and any
+     * page about a contact asks here first and answers 404 otherwise.
+     */
+    public boolean contactVisible(SignedInAgent agent, ContactId contact) {
+        Access.Scope scope = access.scope(agent);
+        return repository.forContact(agent.accountId(), contact).stream().anyMatch(scope::sees);
+    }
+
     /** The conversation's place in its inbox's queue, while it waits there. */
     public Optional<QueueSpot> queueSpot(ConversationSummary conversation) {
         return routing.spot(conversation);

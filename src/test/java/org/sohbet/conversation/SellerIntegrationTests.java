@@ -175,6 +175,11 @@ class SellerIntegrationTests extends PostgresIntegrationTest {
         assertThat(views.counts(ali, ConversationStatus.RESOLVED, null).all()).isZero();
         assertThat(conversations.visible(ali, theirs.id())).isEmpty();
         assertThat(conversations.visible(ali, operators.id())).isEmpty();
+        assertThat(conversations.contactVisible(ali, mine.contactId())).isTrue();
+        assertThat(conversations.contactVisible(ali, theirs.contactId())).isFalse();
+        assertThat(conversations.contactVisible(ali, operators.contactId())).isFalse();
+        assertThat(conversations.contactVisible(market.owner, theirs.contactId()))
+                .isTrue();
 
         for (ConversationSummary foreign : new ConversationSummary[] {theirs, operators}) {
             long id = foreign.id().value();
