@@ -13,6 +13,7 @@ interface FrameConfig {
   attachmentsUrl: string;
   maxFileBytes: number;
   lang: string;
+  seller?: string | null;
 }
 interface Attachment {
   name: string;
@@ -92,6 +93,8 @@ const store = {
 
 let token = store.get(KEY);
 let identity: string | null = null;
+// The page's marketplace seller: the server uses it only to route a new conversation (ADR 32).
+let seller = config.seller || null;
 let initialised = false;
 let socket: WebSocket | undefined;
 let welcomed = false;
@@ -549,7 +552,7 @@ const connect = () => {
   socket = ws;
   ws.onopen = () => {
     helloAfter = lastSeq;
-    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq });
+    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, seller });
     pingTimer = window.setInterval(() => send({ type: "ping" }), 25000);
   };
   ws.onmessage = (event) => {
@@ -616,6 +619,12 @@ addEventListener("message", (event) => {
       }
       break;
     }
+    case "track":
+      if (m.props && typeof m.props.seller === "string" && m.props.seller !== seller) {
+        seller = m.props.seller;
+        if (welcomed) send({ type: "seller", seller });
+      }
+      break;
     case "locale":
       if (typeof m.lang === "string" && m.lang !== config.lang) {
         const url = new URL(location.href);
@@ -704,6 +713,7 @@ fileInput.addEventListener("change", () => {
   const form = new FormData();
   form.append("file", file);
   form.append("clientId", clientId);
+  if (seller) form.append("seller", seller);
   fetch(config.attachmentsUrl, { method: "POST", headers: { Authorization: "Bearer " + token }, body: form })
     .then((response) => {
       if (response.ok) return response.json().then(onMessage);

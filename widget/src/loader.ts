@@ -62,7 +62,11 @@ const SVG = "http://www.w3.org/2000/svg";
     if (frame || !config || !wrap) return;
     frame = d.createElement("iframe");
     frame.hidden = !opened;
-    frame.src = new URL(config.frame, origin).href + "&origin=" + encodeURIComponent(location.origin);
+    frame.src =
+      new URL(config.frame, origin).href +
+      "&origin=" +
+      encodeURIComponent(location.origin) +
+      (seller ? "&seller=" + encodeURIComponent(seller) : "");
     wrap.appendChild(frame);
     label();
   };

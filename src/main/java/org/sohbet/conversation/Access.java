@@ -6,6 +6,8 @@ import java.util.Set;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.Membership;
+import org.sohbet.account.Seller;
+import org.sohbet.account.Sellers;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.account.Team;
 import org.sohbet.account.TeamGroup;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * Which conversations an agent may see and act on. Owners and admins see all of their account. An agent sees a
  * conversation assigned to them, and otherwise one whose inbox they serve and whose team, if it has one, they are in.
+ * A seller's agent (ADR 32) sees only conversations of their seller, whatever else would admit them.
  * Every path (lists, counts, search, sockets, direct URLs) asks here, so a foreign conversation answers 404 the same
  * way everywhere.
  */
@@ -26,21 +29,32 @@ public class Access {
     private final RoutingRepository routing;
     private final Teams teams;
     private final Team team;
+    private final Sellers sellers;
 
-    Access(RoutingRepository routing, Teams teams, Team team) {
+    Access(RoutingRepository routing, Teams teams, Team team, Sellers sellers) {
         this.routing = routing;
         this.teams = teams;
         this.team = team;
+        this.sellers = sellers;
     }
 
-    /** What one agent may see, computed once per request or connection. */
-    public record Scope(AccountId account, AgentId agent, boolean everything, Set<Long> inboxes, Set<Long> teams) {
+    /**
+     * What one agent may see, computed once per request or connection.
+     *
+     * @param seller the seller the agent works for: only that seller's conversations are in scope; null for the
+     *     operator's people
+     */
+    public record Scope(
+            AccountId account, AgentId agent, boolean everything, Set<Long> inboxes, Set<Long> teams, Long seller) {
 
         public boolean sees(ConversationSummary c) {
-            return c.accountId().equals(account) && sees(c.inboxId(), c.teamId(), c.assigneeId());
+            return c.accountId().equals(account) && sees(c.inboxId(), c.teamId(), c.assigneeId(), c.sellerId());
         }
 
-        public boolean sees(long inboxId, Long teamId, AgentId assignee) {
+        public boolean sees(long inboxId, Long teamId, AgentId assignee, Long sellerId) {
+            if (seller != null && !seller.equals(sellerId)) {
+                return false;
+            }
             return everything
                     || agent.equals(assignee)
                     || (inboxes.contains(inboxId) && (teamId == null || teams.contains(teamId)));
@@ -88,12 +102,20 @@ public class Access {
         forget(changed.accountId());
     }
 
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
+    void on(org.sohbet.account.events.SellersChanged changed) {
+        forget(changed.accountId());
+    }
+
     private Scope computeScope(SignedInAgent agent) {
         AccountId account = agent.accountId();
         Set<Long> myTeams = teams.teamsOf(account, agent.agentId());
         if (agent.role().managesTeam()) {
-            return new Scope(account, agent.agentId(), true, Set.of(), myTeams);
+            return new Scope(account, agent.agentId(), true, Set.of(), myTeams, null);
         }
+        Long seller = sellers.sellerOf(agent).map(Seller::id).orElse(null);
         Set<Long> inboxes = new HashSet<>();
         Map<Long, Members> members = routing.inboxMembers(account);
         for (InboxRules rules : routing.inboxRules(account).values()) {
@@ -101,29 +123,34 @@ public class Access {
                 inboxes.add(rules.id());
             }
         }
-        return new Scope(account, agent.agentId(), false, Set.copyOf(inboxes), myTeams);
+        return new Scope(account, agent.agentId(), false, Set.copyOf(inboxes), myTeams, seller);
     }
 
     public boolean teamExists(AccountId account, long teamId) {
         return teams.find(account, teamId).isPresent();
     }
 
-    /** Whether an enabled agent of the account could see a conversation of this inbox and team. */
-    public boolean mayServe(AccountId account, AgentId agent, long inboxId, Long teamId) {
-        return servers(account, inboxId, teamId).contains(agent);
+    /** Whether an enabled agent of the account could see a conversation of this inbox, team and seller. */
+    public boolean mayServe(AccountId account, AgentId agent, long inboxId, Long teamId, Long sellerId) {
+        return servers(account, inboxId, teamId, sellerId).contains(agent);
     }
 
-    /** The enabled agents who could see a conversation of this inbox and team, worked out in one pass. */
-    public Set<AgentId> servers(AccountId account, long inboxId, Long teamId) {
+    /** The enabled agents who could see a conversation of this inbox, team and seller, worked out in one pass. */
+    public Set<AgentId> servers(AccountId account, long inboxId, Long teamId, Long sellerId) {
         InboxRules rules = routing.inboxRules(account).get(inboxId);
         if (rules == null) {
             return Set.of();
         }
         Members members = routing.inboxMembers(account).get(inboxId);
         java.util.List<TeamGroup> groups = teams.list(account);
+        Map<AgentId, Long> sellerOf = sellerOf(sellers.list(account));
         Set<AgentId> result = new HashSet<>();
         for (Membership m : team.members(account)) {
             if (!m.enabled()) {
+                continue;
+            }
+            Long agentSeller = m.role().managesTeam() ? null : sellerOf.get(m.agentId());
+            if (agentSeller != null && !agentSeller.equals(sellerId)) {
                 continue;
             }
             Set<Long> agentTeams = teamsOf(groups, m.agentId());
@@ -153,6 +180,17 @@ public class Access {
             }
         }
         return false;
+    }
+
+    /** Which seller each seller's agent works for. */
+    static Map<AgentId, Long> sellerOf(Iterable<Seller> all) {
+        Map<AgentId, Long> result = new java.util.HashMap<>();
+        for (Seller seller : all) {
+            for (AgentId member : seller.members()) {
+                result.put(member, seller.id());
+            }
+        }
+        return result;
     }
 
     static Set<Long> teamsOf(Iterable<TeamGroup> all, AgentId agent) {

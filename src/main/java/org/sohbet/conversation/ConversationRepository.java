@@ -20,7 +20,7 @@ class ConversationRepository {
             c.id, c.account_id, c.inbox_id, c.contact_id, c.status, c.assignee_id, c.team_id, c.last_seq,
             c.visitor_seen_seq, c.agent_seen_seq, c.rating, c.last_preview, c.queued_at, c.snoozed_until,
             c.reply_due_at, c.passed_by, c.cycle_id, c.status_changed_at, c.created_at, c.updated_at,
-            c.first_response_due_at, c.resolution_due_at""";
+            c.first_response_due_at, c.resolution_due_at, c.seller_id""";
 
     private static final String MESSAGE_COLUMNS = """
             m.id, m.conversation_id, m.seq, m.kind, m.author, m.agent_id, m.body, m.activity, m.client_id, m.rating,
@@ -34,13 +34,14 @@ class ConversationRepository {
     }
 
     /** Creates the contact's conversation on this inbox unless it exists; true when this call created it. */
-    boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Instant now) {
+    boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Long sellerId, Instant now) {
         return jdbc.sql("""
                         insert into conversation (account_id, inbox_id, contact_id, status, status_changed_at,
-                                                  created_at, updated_at)
-                        values (:account, :inbox, :contact, 'open', :now, :now, :now)
+                                                  created_at, updated_at, seller_id)
+                        values (:account, :inbox, :contact, 'open', :now, :now, :now, :seller)
                         on conflict (inbox_id, contact_id) do nothing""")
                         .param("account", account.value())
+                        .param("seller", sellerId)
                         .param("inbox", inboxId)
                         .param("contact", contact.value())
                         .param("now", DatabaseTime.of(now))
@@ -81,6 +82,16 @@ class ConversationRepository {
                 .param("id", id.value())
                 .query(ConversationRepository::summary)
                 .optional();
+    }
+
+    /** The contact's conversations on every inbox of the account. */
+    List<ConversationSummary> forContact(AccountId account, ContactId contact) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS
+                        + " from conversation c where c.account_id = :account and c.contact_id = :contact")
+                .param("account", account.value())
+                .param("contact", contact.value())
+                .query(ConversationRepository::summary)
+                .list();
     }
 
     List<ConversationSummary> list(AccountId account, ConversationStatus status, int limit) {
@@ -620,7 +631,8 @@ class ConversationRepository {
                 DatabaseTime.read(rs, "created_at"),
                 DatabaseTime.read(rs, "updated_at"),
                 DatabaseTime.read(rs, "first_response_due_at"),
-                DatabaseTime.read(rs, "resolution_due_at"));
+                DatabaseTime.read(rs, "resolution_due_at"),
+                nullableLong(rs, "seller_id"));
     }
 
     private static AgentId agent(ResultSet rs, String column) throws SQLException {

@@ -13,6 +13,7 @@ import org.sohbet.contact.ContactId;
  * @param passedBy the agent who last let it go back to the queue
  * @param firstResponseDueAt when the inbox's first-response target falls due, until an agent answers (ADR 29)
  * @param resolutionDueAt when the inbox's resolution target falls due, until the conversation is resolved
+ * @param sellerId the marketplace seller it belongs to, fixed when it was created; null for the operator's own
  */
 public record ConversationSummary(
         ConversationId id,
@@ -36,7 +37,8 @@ public record ConversationSummary(
         Instant createdAt,
         Instant updatedAt,
         Instant firstResponseDueAt,
-        Instant resolutionDueAt) {
+        Instant resolutionDueAt,
+        Long sellerId) {
 
     /** Waiting in the queue: not assigned, open or pending, with a place in line. */
     public boolean queued() {
@@ -78,6 +80,7 @@ public record ConversationSummary(
                 createdAt,
                 at,
                 firstResponseDueAt,
-                resolutionDueAt);
+                resolutionDueAt,
+                sellerId);
     }
 }

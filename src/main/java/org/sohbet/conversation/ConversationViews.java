@@ -218,6 +218,10 @@ public class ConversationViews {
             params.put("inboxes", scope.inboxes().toArray(Long[]::new));
             params.put("teams", scope.teams().toArray(Long[]::new));
         }
+        if (scope.seller() != null) {
+            where.append(" and c.seller_id = :seller");
+            params.put("seller", scope.seller());
+        }
         return where;
     }
 

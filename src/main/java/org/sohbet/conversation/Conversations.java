@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
+import org.sohbet.account.Seller;
+import org.sohbet.account.Sellers;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.contact.ContactId;
 import org.sohbet.conversation.ConversationRepository.MessageRow;
@@ -48,6 +50,7 @@ public class Conversations {
     private final TransactionTemplate transactions;
     private final MessageWriter writer;
     private final ServiceLevels serviceLevels;
+    private final Sellers sellers;
 
     Conversations(
             ConversationRepository repository,
@@ -61,7 +64,9 @@ public class Conversations {
             Mentions mentions,
             PlatformTransactionManager transactionManager,
             MessageWriter writer,
-            ServiceLevels serviceLevels) {
+            ServiceLevels serviceLevels,
+            Sellers sellers) {
+        this.sellers = sellers;
         this.repository = repository;
         this.serviceLevels = serviceLevels;
         this.routingRepository = routingRepository;
@@ -84,6 +89,17 @@ public class Conversations {
      * queue), and reopens it when it was resolved, pending or snoozed.
      */
     public Posted postFromContact(AccountId account, long inboxId, ContactId contact, String clientId, String text) {
+        return postFromContact(account, inboxId, contact, clientId, text, null);
+    }
+
+    /**
+     * As {@link #postFromContact(AccountId, long, ContactId, String, String)}, from a page that names a marketplace
+     * seller. The key matters only when this message creates the conversation: an active seller's key gives it to that
+     * seller (ADR 32); an unknown or inactive one leaves it the operator's. It never changes an existing conversation,
+     * so a page cannot move a conversation, or its history, to another seller.
+     */
+    public Posted postFromContact(
+            AccountId account, long inboxId, ContactId contact, String clientId, String text, String sellerKey) {
         String body = MessageText.check(text);
         checkClientId(clientId);
         Instant now = timeline.now();
@@ -104,8 +120,8 @@ public class Conversations {
                     timeline.published(account, after, fast.get().messageId(), row, null, after.updatedAt(), false),
                     false);
         }
-        return transactions.execute(
-                status -> postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.OPEN));
+        return transactions.execute(status ->
+                postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.OPEN, sellerKey));
     }
 
     /**
@@ -114,9 +130,16 @@ public class Conversations {
      */
     @Transactional
     public Posted leaveMessage(AccountId account, long inboxId, ContactId contact, String clientId, String text) {
+        return leaveMessage(account, inboxId, contact, clientId, text, null);
+    }
+
+    /** As {@link #leaveMessage(AccountId, long, ContactId, String, String)}, from a page that names a seller. */
+    @Transactional
+    public Posted leaveMessage(
+            AccountId account, long inboxId, ContactId contact, String clientId, String text, String sellerKey) {
         String body = MessageText.check(text);
         checkClientId(clientId);
-        return postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.PENDING);
+        return postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.PENDING, sellerKey);
     }
 
     private Posted postFromContactLocked(
@@ -125,8 +148,9 @@ public class Conversations {
             ContactId contact,
             String clientId,
             String body,
-            ConversationStatus statusIfNew) {
-        Locked locked = lockOrOpen(account, inboxId, contact);
+            ConversationStatus statusIfNew,
+            String sellerKey) {
+        Locked locked = lockOrOpen(account, inboxId, contact, sellerKey);
         ConversationSummary conversation = locked.conversation();
         Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, body, "text");
         if (retry.isPresent()) {
@@ -156,9 +180,22 @@ public class Conversations {
     @Transactional
     public Posted postFileFromContact(
             AccountId account, long inboxId, ContactId contact, String clientId, String fileName, byte[] content) {
+        return postFileFromContact(account, inboxId, contact, clientId, fileName, content, null);
+    }
+
+    /** As {@link #postFileFromContact(AccountId, long, ContactId, String, String, byte[])}, naming a seller. */
+    @Transactional
+    public Posted postFileFromContact(
+            AccountId account,
+            long inboxId,
+            ContactId contact,
+            String clientId,
+            String fileName,
+            byte[] content,
+            String sellerKey) {
         checkClientId(clientId);
         FileType type = FileType.detect(content).orElseThrow(() -> new ConversationProblem("file_type"));
-        Locked locked = lockOrOpen(account, inboxId, contact);
+        Locked locked = lockOrOpen(account, inboxId, contact, sellerKey);
         ConversationSummary conversation = locked.conversation();
         String name = FileName.display(fileName, type);
         Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, null, "attachment");
@@ -294,7 +331,8 @@ public class Conversations {
         if (team != null && !access.teamExists(account, team)) {
             throw new NotFoundException();
         }
-        if (agent != null && !access.mayServe(account, agent, conversation.inboxId(), newTeam)) {
+        if (agent != null
+                && !access.mayServe(account, agent, conversation.inboxId(), newTeam, conversation.sellerId())) {
             throw new ConversationProblem("cannot_serve");
         }
         boolean transfer = conversation.assigneeId() != null;
@@ -490,6 +528,16 @@ public class Conversations {
         return repository.find(agent.accountId(), id).filter(scope::sees);
     }
 
+    /**
+     * Whether the agent may see the contact: through at least one conversation in their scope. Contacts belong to the
+     * account, not to a seller, so a seller's agent sees exactly the contacts its seller talked to (ADR 32), and any
+     * page about a contact asks here first and answers 404 otherwise.
+     */
+    public boolean contactVisible(SignedInAgent agent, ContactId contact) {
+        Access.Scope scope = access.scope(agent);
+        return repository.forContact(agent.accountId(), contact).stream().anyMatch(scope::sees);
+    }
+
     /** The conversation's place in its inbox's queue, while it waits there. */
     public Optional<QueueSpot> queueSpot(ConversationSummary conversation) {
         return routing.spot(conversation);
@@ -584,12 +632,13 @@ public class Conversations {
 
     private record Locked(ConversationSummary conversation, boolean created) {}
 
-    private Locked lockOrOpen(AccountId account, long inboxId, ContactId contact) {
+    private Locked lockOrOpen(AccountId account, long inboxId, ContactId contact, String sellerKey) {
         Optional<ConversationSummary> existing = repository.lockForContact(account, inboxId, contact);
         if (existing.isPresent()) {
             return new Locked(existing.get(), false);
         }
-        boolean created = repository.insertIfAbsent(account, inboxId, contact, timeline.now());
+        Long seller = sellers.activeByKey(account, sellerKey).map(Seller::id).orElse(null);
+        boolean created = repository.insertIfAbsent(account, inboxId, contact, seller, timeline.now());
         ConversationSummary conversation = repository
                 .lockForContact(account, inboxId, contact)
                 .orElseThrow(() -> new IllegalStateException("Conversation vanished under its lock"));

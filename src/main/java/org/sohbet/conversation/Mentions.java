@@ -39,7 +39,12 @@ class Mentions {
         List<Membership> members = team.members(by.accountId());
         for (AgentId agent : named(note.text(), members)) {
             if (agent.equals(by.agentId())
-                    || !access.mayServe(by.accountId(), agent, conversation.inboxId(), conversation.teamId())) {
+                    || !access.mayServe(
+                            by.accountId(),
+                            agent,
+                            conversation.inboxId(),
+                            conversation.teamId(),
+                            conversation.sellerId())) {
                 continue;
             }
             jdbc.sql("""

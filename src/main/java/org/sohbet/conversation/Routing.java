@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.Membership;
+import org.sohbet.account.Seller;
+import org.sohbet.account.Sellers;
 import org.sohbet.account.Team;
 import org.sohbet.account.TeamGroup;
 import org.sohbet.account.Teams;
@@ -64,6 +66,7 @@ class Routing {
     private final Timeline timeline;
     private final Team team;
     private final Teams teams;
+    private final Sellers sellers;
     private final RealtimeHub hub;
     private final TransactionTemplate transactions;
     private final TransactionTemplate nested;
@@ -87,8 +90,10 @@ class Routing {
             Timeline timeline,
             Team team,
             Teams teams,
+            Sellers sellers,
             RealtimeHub hub,
             PlatformTransactionManager transactionManager) {
+        this.sellers = sellers;
         this.repository = repository;
         this.conversations = conversations;
         this.timeline = timeline;
@@ -151,11 +156,15 @@ class Routing {
         final AgentId agent;
         final int max;
         final Set<Long> teams;
+        /** The seller the agent works for; null for the operator's people. */
+        final Long seller;
+
         int load;
         Instant lastAssigned;
 
-        Candidate(AgentId agent, int max, int load, Instant lastAssigned, Set<Long> teams) {
+        Candidate(AgentId agent, int max, int load, Instant lastAssigned, Set<Long> teams, Long seller) {
             this.agent = agent;
+            this.seller = seller;
             this.max = max;
             this.load = load;
             this.lastAssigned = lastAssigned;
@@ -173,22 +182,43 @@ class Routing {
             List<TeamGroup> groups,
             List<PresenceRow> presence,
             Map<Long, InboxRules> rules,
-            Map<Long, Members> members) {}
+            Map<Long, Members> members,
+            Map<AgentId, Long> sellerOf,
+            Set<Long> staffedSellers) {}
 
     private final BriefCache<AccountId, Snapshot> snapshots = new BriefCache<>(1_000);
 
     private Snapshot snapshot(AccountId account) {
         return snapshots.get(account, account, () -> {
             Map<AgentId, Boolean> enabled = new HashMap<>();
+            Set<AgentId> plainAgents = new java.util.HashSet<>();
             for (Membership m : team.members(account)) {
                 enabled.put(m.agentId(), m.enabled());
+                if (!m.role().managesTeam()) {
+                    plainAgents.add(m.agentId());
+                }
+            }
+            // Owners and admins are the operator's even when listed for a seller (a role changed since), as in Access.
+            Map<AgentId, Long> sellerOf = new HashMap<>();
+            Set<Long> staffed = new java.util.HashSet<>();
+            for (Seller seller : sellers.list(account)) {
+                for (AgentId member : seller.members()) {
+                    if (plainAgents.contains(member)) {
+                        sellerOf.put(member, seller.id());
+                        if (enabled.getOrDefault(member, false)) {
+                            staffed.add(seller.id());
+                        }
+                    }
+                }
             }
             return new Snapshot(
                     enabled,
                     teams.list(account),
                     repository.presence(account),
                     repository.inboxRules(account),
-                    repository.inboxMembers(account));
+                    repository.inboxMembers(account),
+                    Map.copyOf(sellerOf),
+                    Set.copyOf(staffed));
         });
     }
 
@@ -217,6 +247,13 @@ class Routing {
             phase = TransactionPhase.AFTER_COMMIT,
             fallbackExecution = true)
     void on(org.sohbet.account.events.AgentAccessChanged changed) {
+        forget(changed.accountId());
+    }
+
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = TransactionPhase.AFTER_COMMIT,
+            fallbackExecution = true)
+    void on(org.sohbet.account.events.SellersChanged changed) {
         forget(changed.accountId());
     }
 
@@ -315,7 +352,7 @@ class Routing {
             last = page.getLast();
             for (ConversationSummary waiting : page) {
                 InboxRules inbox = rules.get(waiting.inboxId());
-                Candidate pick = choose(free, waiting, inbox, members.get(waiting.inboxId()));
+                Candidate pick = choose(free, waiting, inbox, members.get(waiting.inboxId()), snapshot);
                 if (pick == null) {
                     continue;
                 }
@@ -366,14 +403,27 @@ class Routing {
         dequeued(locked.inboxId(), now);
     }
 
-    private static Candidate choose(List<Candidate> free, ConversationSummary c, InboxRules inbox, Members members) {
+    private static Candidate choose(
+            List<Candidate> free, ConversationSummary c, InboxRules inbox, Members members, Snapshot snapshot) {
         return free.stream()
                 .filter(x -> Access.serves(inbox, members, x.agent, x.teams))
+                .filter(x -> sellerFits(x, c, snapshot))
                 .filter(x -> c.teamId() == null || x.teams.contains(c.teamId()))
                 .min(Comparator.comparing((Candidate x) -> x.agent.equals(c.passedBy()))
                         .thenComparing(x -> x.lastAssigned, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(x -> x.agent.value()))
                 .orElse(null);
+    }
+
+    /**
+     * A seller's conversation goes to that seller's agents; to the operator's people when the seller has no enabled
+     * agent (ADR 32). A seller's agent never gets another seller's or the operator's own conversation.
+     */
+    private static boolean sellerFits(Candidate x, ConversationSummary c, Snapshot snapshot) {
+        if (c.sellerId() != null && snapshot.staffedSellers().contains(c.sellerId())) {
+            return c.sellerId().equals(x.seller);
+        }
+        return x.seller == null;
     }
 
     /**
@@ -397,7 +447,12 @@ class Routing {
                 last = mine;
             }
             result.add(new Candidate(
-                    row.agent(), row.maxChats(), load, last, Access.teamsOf(snapshot.groups(), row.agent())));
+                    row.agent(),
+                    row.maxChats(),
+                    load,
+                    last,
+                    Access.teamsOf(snapshot.groups(), row.agent()),
+                    snapshot.sellerOf().get(row.agent())));
         }
         return result;
     }

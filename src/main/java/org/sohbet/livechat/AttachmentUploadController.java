@@ -41,6 +41,7 @@ class AttachmentUploadController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String clientId,
+            @RequestParam(required = false) String seller,
             HttpServletRequest request)
             throws IOException {
         Optional<VisitorSession> found = Optional.ofNullable(authorization)
@@ -79,7 +80,8 @@ class AttachmentUploadController {
                     contact,
                     clientId,
                     file.getOriginalFilename(),
-                    file.getBytes());
+                    file.getBytes(),
+                    seller);
             return ResponseEntity.status(posted.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                     .body(Frames.message(posted.message()));
         } catch (ConversationProblem problem) {

@@ -115,6 +115,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         Language language = Language.DEFAULT;
         ConversationFeed feed;
         boolean typing;
+        /** The seller key the page names (data-seller or track properties): it routes a new conversation, nothing more. */
+        String seller;
         /** Whether the last place in line sent to this socket was a position, not "not waiting". */
         volatile boolean queued;
 
@@ -199,6 +201,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                             textOrNull(frame, "name"),
                             textOrNull(frame, "email"),
                             textOrNull(frame, "text"));
+                case "seller" -> visitor.seller = textOrNull(frame, "seller");
                 case "typing" -> typing(visitor, frame.path("on").asBoolean(false));
                 case "seen" -> seen(visitor, frame.path("seq").asLong(0));
                 case "rate" -> rate(visitor, frame.path("rating").asInt(0), textOrNull(frame, "comment"));
@@ -220,6 +223,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             return;
         }
         visitor.language = Language.fromTag(textOrNull(frame, "lang")).orElse(Language.DEFAULT);
+        visitor.seller = textOrNull(frame, "seller");
         Optional<WebsiteInbox> inbox = inboxes.byKey(textOrNull(frame, "inbox"));
         if (inbox.isEmpty()) {
             error(visitor, "unknown_inbox", null);
@@ -414,7 +418,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         }
         ContactId contact = contactOf(visitor);
         Conversations.Posted posted = conversations.postFromContact(
-                visitor.session.accountId(), visitor.session.inboxId(), contact, clientId, text);
+                visitor.session.accountId(), visitor.session.inboxId(), contact, clientId, text, visitor.seller);
         if (visitor.feed == null) {
             conversations
                     .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
@@ -469,7 +473,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 contacts.updateUnverified(session.accountId(), session.contactId(), cleanName, cleanEmail);
             }
             return conversations.leaveMessage(
-                    session.accountId(), session.inboxId(), after[0].contactId(), clientId, text);
+                    session.accountId(), session.inboxId(), after[0].contactId(), clientId, text, visitor.seller);
         });
         // Only a committed contact is remembered: a refused message leaves the session as it was.
         visitor.session = after[0];

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sohbet.account.Sellers;
 import org.sohbet.conversation.Frames;
 import org.sohbet.shared.i18n.Language;
 import org.sohbet.shared.i18n.SohbetLocaleResolver;
@@ -91,6 +92,7 @@ class WidgetController {
             @RequestParam(required = false) String inbox,
             @RequestParam(required = false) String lang,
             @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String seller,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -116,6 +118,8 @@ class WidgetController {
         config.put("attachmentsUrl", "/widget/attachments");
         config.put("maxFileBytes", MAX_FILE_BYTES);
         config.put("lang", language.tag());
+        // Only echoed back to the frame, which sends it with its messages; it routes and grants nothing (ADR 32).
+        config.put("seller", seller != null && Sellers.KEY.matcher(seller).matches() ? seller : null);
         model.addAttribute("lang", language.tag());
         model.addAttribute("dir", language.direction());
         model.addAttribute("config", Frames.write(config));

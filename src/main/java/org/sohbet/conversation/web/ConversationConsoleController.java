@@ -297,7 +297,7 @@ class ConversationConsoleController {
                 "figures", conversations.figures(agent, conversation.id()).orElse(null));
         model.addAttribute("queueSpot", conversations.queueSpot(conversation).orElse(null));
         List<Choice> agentChoices = new ArrayList<>();
-        var servers = access.servers(account, conversation.inboxId(), conversation.teamId());
+        var servers = access.servers(account, conversation.inboxId(), conversation.teamId(), conversation.sellerId());
         for (Availability.AgentState state : availability.team(account)) {
             if (servers.contains(state.agent()) && !state.agent().equals(conversation.assigneeId())) {
                 agentChoices.add(new Choice(state.agent().value(), state.name()));

@@ -2,7 +2,10 @@ package org.sohbet.email.web;
 
 import java.nio.charset.StandardCharsets;
 import org.sohbet.account.SignedInAgent;
+import org.sohbet.conversation.ConversationId;
+import org.sohbet.conversation.Conversations;
 import org.sohbet.email.EmailViews;
+import org.sohbet.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,9 +33,32 @@ class EmailViewController {
             + " font-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'";
 
     private final EmailViews views;
+    private final Conversations conversations;
 
-    EmailViewController(EmailViews views) {
+    EmailViewController(EmailViews views, Conversations conversations) {
         this.views = views;
+        this.conversations = conversations;
+    }
+
+    /**
+     * A mail is seen through its conversation's access scope (ADR 18, and a seller's agents, ADR 32); one not threaded
+     * into a conversation only by owners and admins. Anything else answers 404, like a mail of another account.
+     */
+    private EmailViews.Mail visibleMail(SignedInAgent agent, long id) {
+        EmailViews.Mail mail = views.mail(agent.accountId(), id);
+        checkConversation(agent, mail.conversationId());
+        return mail;
+    }
+
+    private void checkConversation(SignedInAgent agent, Long conversationId) {
+        boolean visible = conversationId == null
+                ? agent.role().managesTeam()
+                : conversations
+                        .visible(agent, new ConversationId(conversationId))
+                        .isPresent();
+        if (!visible) {
+            throw new NotFoundException();
+        }
     }
 
     @GetMapping("/console/email/{id}")
@@ -41,13 +67,14 @@ class EmailViewController {
             @PathVariable long id,
             @RequestParam(name = "images", defaultValue = "false") boolean images,
             Model model) {
-        model.addAttribute("mail", views.mail(agent.accountId(), id));
+        model.addAttribute("mail", visibleMail(agent, id));
         model.addAttribute("images", images);
         return "email/mail";
     }
 
     @GetMapping("/console/email/conversations/{conversationId}")
     String conversation(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long conversationId, Model model) {
+        checkConversation(agent, conversationId);
         model.addAttribute("mails", views.ofConversation(agent.accountId(), conversationId));
         model.addAttribute("conversationId", conversationId);
         return "email/conversation";
@@ -58,6 +85,7 @@ class EmailViewController {
             @AuthenticationPrincipal SignedInAgent agent,
             @PathVariable long id,
             @RequestParam(name = "images", defaultValue = "false") boolean images) {
+        visibleMail(agent, id);
         String body = views.frame(agent.accountId(), id, images).orElse("");
         String document =
                 "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\">"
@@ -73,6 +101,7 @@ class EmailViewController {
     @GetMapping("/console/email/{id}/parts/{partId}")
     ResponseEntity<byte[]> part(
             @AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, @PathVariable long partId) {
+        visibleMail(agent, id);
         EmailViews.Download download = views.part(agent.accountId(), id, partId);
         // Always a download of opaque bytes: a mail's file never renders on the console's origin.
         return ResponseEntity.ok()

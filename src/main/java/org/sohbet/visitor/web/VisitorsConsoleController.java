@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.sohbet.account.Seller;
+import org.sohbet.account.Sellers;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.visitor.LiveVisitor;
 import org.sohbet.visitor.Visitors;
@@ -24,9 +26,11 @@ class VisitorsConsoleController {
     record Row(LiveVisitor visitor, long minutesOnSite, String link, String step, long cart) {}
 
     private final Visitors visitors;
+    private final Sellers sellers;
 
-    VisitorsConsoleController(Visitors visitors) {
+    VisitorsConsoleController(Visitors visitors, Sellers sellers) {
         this.visitors = visitors;
+        this.sellers = sellers;
     }
 
     @GetMapping("/console/visitors")
@@ -61,7 +65,10 @@ class VisitorsConsoleController {
                     case "time" -> Comparator.comparing(LiveVisitor::visitStartedAt);
                     default -> Comparator.comparing(LiveVisitor::lastSeenAt).reversed();
                 };
+        // A seller's agent sees the visitors on that seller's pages only (ADR 32); the operator's people see all.
+        String onlySeller = sellers.sellerOf(agent).map(Seller::key).orElse(null);
         List<Row> rows = visitors.live(agent.accountId()).stream()
+                .filter(v -> onlySeller == null || onlySeller.equals(v.seller()))
                 .filter(v -> wanted == null
                         || "any".equals(wanted)
                         || ("in".equals(wanted) ? v.checkoutStep() != null : wanted.equals(v.checkoutStep())))
