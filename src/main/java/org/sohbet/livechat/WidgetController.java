@@ -34,8 +34,15 @@ class WidgetController {
     private final WebsiteInboxes inboxes;
     private final MessageSource messages;
     private final PublicAddress address;
+    private final org.springframework.beans.factory.ObjectProvider<org.sohbet.conversation.TranscriptRequests>
+            transcripts;
 
-    WidgetController(WebsiteInboxes inboxes, MessageSource messages, PublicAddress address) {
+    WidgetController(
+            WebsiteInboxes inboxes,
+            MessageSource messages,
+            PublicAddress address,
+            org.springframework.beans.factory.ObjectProvider<org.sohbet.conversation.TranscriptRequests> transcripts) {
+        this.transcripts = transcripts;
         this.inboxes = inboxes;
         this.messages = messages;
         this.address = address;
@@ -116,6 +123,10 @@ class WidgetController {
         config.put("attachmentsUrl", "/widget/attachments");
         config.put("maxFileBytes", MAX_FILE_BYTES);
         config.put("lang", language.tag());
+        var transcriptSender = transcripts.getIfAvailable();
+        if (transcriptSender != null && transcriptSender.available(box.accountId(), box.id())) {
+            config.put("transcriptUrl", "/widget/transcript");
+        }
         model.addAttribute("lang", language.tag());
         model.addAttribute("dir", language.direction());
         model.addAttribute("config", Frames.write(config));
