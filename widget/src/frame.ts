@@ -14,6 +14,8 @@ interface FrameConfig {
   maxFileBytes: number;
   lang: string;
   seller?: string | null;
+  // Present when a mailbox can send this inbox's transcripts.
+  transcriptUrl?: string;
 }
 interface Attachment {
   name: string;
@@ -63,6 +65,9 @@ const rating = $<HTMLFormElement>("rating");
 const errorLine = $("error");
 const leaveForm = $<HTMLFormElement>("leave");
 const queueLine = $("queue");
+const transcriptForm = $<HTMLFormElement>("transcript");
+const transcriptEmail = $<HTMLInputElement>("transcript-email");
+const transcriptStatus = $("transcript-status");
 
 const KEY = "sohbet." + config.inbox;
 const OUTBOX = KEY + ".outbox";
@@ -290,11 +295,13 @@ const sendSeen = () => {
 
 const showRating = () => {
   rating.hidden = !(status === "resolved" && !rated && hasConversation);
+  transcriptForm.hidden = !(config.transcriptUrl && hasConversation);
 };
 
 const onMessage = (m: ChatMessage) => {
   if (typeof m.seq !== "number" || (shown.has(m.seq) && !shown.get(m.seq)!.dataset.provisional)) return;
   hasConversation = true;
+  showRating();
   const li = bubble(m);
   const old = shown.get(m.seq) || (m.clientId ? pending.get(m.clientId) : undefined);
   if (m.clientId) {
@@ -747,6 +754,51 @@ rating.addEventListener("submit", (event) => {
     showRating();
     $("thanks").hidden = false;
   }
+});
+
+// ---- transcript by mail ----
+
+// Without an email on the contact the form first asks for one; the server validates it and keeps an existing one.
+const transcriptText = (key: string) => transcriptForm.dataset[key] || t("generic");
+transcriptForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!config.transcriptUrl || !token) return;
+  const email = transcriptEmail.value.trim();
+  if (!hasEmail && transcriptEmail.hidden) {
+    transcriptEmail.hidden = false;
+    $("transcript-email-label").hidden = false;
+    transcriptEmail.required = true;
+    transcriptEmail.focus();
+    return;
+  }
+  if (!hasEmail && !transcriptEmail.checkValidity()) {
+    transcriptStatus.textContent = transcriptText("bad");
+    transcriptStatus.hidden = false;
+    return;
+  }
+  const body = new URLSearchParams({ lang: config.lang });
+  if (!hasEmail) body.set("email", email);
+  fetch(config.transcriptUrl, { method: "POST", headers: { Authorization: "Bearer " + token }, body })
+    .then((response) =>
+      response.json().then((answer: { error?: string }) => {
+        if (response.ok) {
+          hasEmail = true;
+          transcriptEmail.hidden = true;
+          $("transcript-email-label").hidden = true;
+          transcriptStatus.textContent = transcriptText("sent");
+        } else {
+          const code = answer.error || "";
+          transcriptStatus.textContent = transcriptText(
+            code === "rate_limited" ? "limited" : code === "bad_email" || code === "need_email" ? "bad" : "failed",
+          );
+        }
+        transcriptStatus.hidden = false;
+      }),
+    )
+    .catch(() => {
+      transcriptStatus.textContent = transcriptText("failed");
+      transcriptStatus.hidden = false;
+    });
 });
 
 // ---- start ----

@@ -71,5 +71,26 @@ public class Accounts {
                 .isPresent();
     }
 
+    /**
+     * Where an agent of the account gets mail from Sohbet: their sign-in address, display name and language (theirs,
+     * else the account's); empty unless the membership exists and is enabled.
+     */
+    public Optional<AgentAddress> mailAddress(AccountId account, AgentId agent) {
+        return repository
+                .findMembership(account, agent)
+                .filter(Membership::enabled)
+                .flatMap(m -> repository
+                        .findAgent(agent)
+                        .map(a -> new AgentAddress(
+                                a.email(),
+                                m.displayName(),
+                                a.language()
+                                        .or(() ->
+                                                repository.findAccount(account).map(Account::defaultLanguage))
+                                        .orElse(Language.DEFAULT))));
+    }
+
+    public record AgentAddress(String email, String displayName, Language language) {}
+
     public record AccountSummary(AccountId id, String name, ZoneId timezone, Language defaultLanguage) {}
 }

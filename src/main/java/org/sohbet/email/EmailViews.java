@@ -55,7 +55,7 @@ public class EmailViews {
 
     public record Outgoing(
             long id,
-            long conversationId,
+            Long conversationId,
             String status,
             int attempts,
             String errorKey,

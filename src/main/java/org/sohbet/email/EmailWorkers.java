@@ -37,6 +37,8 @@ class EmailWorkers implements SmartLifecycle {
     private final MailFetcher fetcher;
     private final MailboxRepository mailboxes;
     private final Mailboxes api;
+    private final AgentNotices notices;
+    private final java.time.Clock clock;
     private final Semaphore sendSignal = new Semaphore(0);
     private final Semaphore fetchSignal = new Semaphore(0);
     private final Map<Long, Watch> watches = new ConcurrentHashMap<>();
@@ -50,7 +52,11 @@ class EmailWorkers implements SmartLifecycle {
             MailFetcher fetcher,
             MailboxRepository mailboxes,
             Mailboxes api,
-            Outbox outbox) {
+            Outbox outbox,
+            AgentNotices notices,
+            java.time.Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
         this.settings = settings;
         this.sender = sender;
         this.fetcher = fetcher;
@@ -131,6 +137,12 @@ class EmailWorkers implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 log.warn("Email fetcher failed; trying again at the next interval", e);
+            }
+            try {
+                // Each agent's digest is claimed per day in the database, so every node may look.
+                notices.sendDigests(clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Agent digests failed; trying again at the next interval", e);
             }
             await(fetchSignal, settings.pollInterval());
         }

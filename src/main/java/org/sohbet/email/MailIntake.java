@@ -68,6 +68,8 @@ class MailIntake {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    private final AutoMailRepository autoMail;
+
     MailIntake(
             EmailRepository repository,
             MailboxRepository mailboxes,
@@ -78,7 +80,9 @@ class MailIntake {
             MessageIdTokens tokens,
             MessageSource messages,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            AutoMailRepository autoMail) {
+        this.autoMail = autoMail;
         this.repository = repository;
         this.mailboxes = mailboxes;
         this.files = files;
@@ -194,6 +198,7 @@ class MailIntake {
             repository.settle(emailId, "failed", "no_sender", null, null);
             return Outcome.FAILED;
         }
+        autoMail.sawSender(account, from, mail.automation().noAutoReply(), now());
         if (mail.automation().automatic()) {
             repository.settle(emailId, "ignored", "automatic", null, null);
             return Outcome.IGNORED;

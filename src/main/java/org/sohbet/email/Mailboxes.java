@@ -28,7 +28,15 @@ public class Mailboxes {
     private final SecretBox secrets;
     private final Clock clock;
 
-    Mailboxes(MailboxRepository repository, Inboxes registry, SecretBox secrets, Clock clock) {
+    private final AutoMailRepository autoMail;
+
+    Mailboxes(
+            MailboxRepository repository,
+            Inboxes registry,
+            SecretBox secrets,
+            Clock clock,
+            AutoMailRepository autoMail) {
+        this.autoMail = autoMail;
         this.repository = repository;
         this.registry = registry;
         this.secrets = secrets;
@@ -98,6 +106,22 @@ public class Mailboxes {
     /** The mailbox that mails replies for the inbox, if one is set. */
     public Optional<Mailbox> replySender(AccountId account, long inboxId) {
         return repository.replySender(inboxId).filter(m -> m.accountId().equals(account));
+    }
+
+    /** An inbox of any channel and whether resolving its conversations mails the contact a transcript. */
+    public record TranscriptSetting(long inboxId, String name, String channel, boolean onResolve) {}
+
+    public List<TranscriptSetting> transcriptSettings(AccountId account) {
+        return registry.list(account).stream()
+                .map(i -> new TranscriptSetting(i.id(), i.name(), i.channel(), autoMail.transcriptOnResolve(i.id())))
+                .toList();
+    }
+
+    /** Per inbox (ADR 0031): mail the contact a transcript on resolve. Another account's inbox answers 404. */
+    @Transactional
+    public void setTranscriptOnResolve(AccountId account, long inboxId, boolean on) {
+        registry.find(account, inboxId).orElseThrow(NotFoundException::new);
+        autoMail.setTranscriptOnResolve(account, inboxId, on);
     }
 
     /** The outcome of trying a mailbox's servers; a null code means the server accepted us. */

@@ -76,21 +76,44 @@ class Outbox {
             }
         }
         long inboxId = mailbox.get().inboxId();
-        byte[] unique = new byte[9];
-        random.nextBytes(unique);
-        String messageId = tokens.make(
-                message.conversationId(),
-                null,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(unique),
-                mailbox.get().domain());
         repository.enqueue(
                 changed.accountId(),
                 inboxId,
                 message.conversationId(),
                 message.id(),
                 message.seq(),
+                tokens.make(
+                        message.conversationId(), null, unique(), mailbox.get().domain()),
+                DatabaseTime.truncate(clock.instant()));
+        wakeAfterCommit();
+    }
+
+    /**
+     * Queues a transcript (which carries the conversation's token, so an answer to it threads back) or a notice to an
+     * agent (which carries none: an answer to it never acts in a conversation).
+     */
+    void queueComposed(Mailbox mailbox, Long conversationId, String kind, OutboxRepository.Composed mail) {
+        String messageId = conversationId != null && kind.equals("transcript")
+                ? tokens.make(conversationId, null, unique(), mailbox.domain())
+                : "<sohbet-" + kind + "." + unique() + "@" + mailbox.domain() + ">";
+        repository.enqueueComposed(
+                mailbox.accountId(),
+                mailbox.inboxId(),
+                conversationId,
+                kind,
+                mail,
                 messageId,
                 DatabaseTime.truncate(clock.instant()));
+        wakeAfterCommit();
+    }
+
+    private String unique() {
+        byte[] unique = new byte[9];
+        random.nextBytes(unique);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(unique);
+    }
+
+    private void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -24,16 +24,66 @@ class OutboxRepository {
             long id,
             AccountId accountId,
             long inboxId,
-            long conversationId,
-            long conversationMessageId,
-            long seq,
+            Long conversationId,
+            Long conversationMessageId,
+            Long seq,
             String messageId,
             String status,
             int attempts,
             Instant nextAttemptAt,
             String lastError,
             Instant createdAt,
-            Instant sentAt) {}
+            Instant sentAt,
+            String kind,
+            Composed composed) {
+
+        boolean isReply() {
+            return "reply".equals(kind);
+        }
+    }
+
+    /** A mail rendered when it was queued: a transcript or a notice. */
+    record Composed(String recipient, String recipientName, String subject, String body, String language) {}
+
+    /** Queues a transcript or a notice; {@code conversationId} is null for a notice about no single conversation. */
+    void enqueueComposed(
+            AccountId account,
+            long inboxId,
+            Long conversationId,
+            String kind,
+            Composed mail,
+            String emailId,
+            Instant now) {
+        jdbc.sql("""
+                        insert into email_outbox (account_id, inbox_id, conversation_id, kind, recipient, recipient_name,
+                            subject, body, language, message_id, status, next_attempt_at, created_at)
+                        values (:account, :inbox, :conversation, :kind, :recipient, :recipientName, :subject, :body,
+                            :language, :emailId, 'queued', :now, :now)""")
+                .param("account", account.value())
+                .param("inbox", inboxId)
+                .param("conversation", conversationId, java.sql.Types.BIGINT)
+                .param("kind", kind)
+                .param("recipient", mail.recipient())
+                .param("recipientName", mail.recipientName())
+                .param("subject", mail.subject())
+                .param("body", mail.body())
+                .param("language", mail.language())
+                .param("emailId", emailId)
+                .param("now", DatabaseTime.of(now))
+                .update();
+    }
+
+    /** Transcripts of the conversation queued since the instant, sent or not: the per-conversation limit. */
+    int transcriptsSince(AccountId account, long conversationId, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from email_outbox where account_id = :account and kind = 'transcript'
+                        and conversation_id = :conversation and created_at >= :since""")
+                .param("account", account.value())
+                .param("conversation", conversationId)
+                .param("since", DatabaseTime.of(since))
+                .query(Integer.class)
+                .single();
+    }
 
     /** Queues the reply; a second call for the same conversation message changes nothing. */
     void enqueue(
@@ -125,15 +175,24 @@ class OutboxRepository {
                 rs.getLong("id"),
                 new AccountId(rs.getLong("account_id")),
                 rs.getLong("inbox_id"),
-                rs.getLong("conversation_id"),
-                rs.getLong("conversation_message_id"),
-                rs.getLong("seq"),
+                rs.getObject("conversation_id", Long.class),
+                rs.getObject("conversation_message_id", Long.class),
+                rs.getObject("seq", Long.class),
                 rs.getString("message_id"),
                 rs.getString("status"),
                 rs.getInt("attempts"),
                 DatabaseTime.read(rs, "next_attempt_at"),
                 rs.getString("last_error"),
                 DatabaseTime.read(rs, "created_at"),
-                rs.getTimestamp("sent_at") == null ? null : DatabaseTime.read(rs, "sent_at"));
+                rs.getTimestamp("sent_at") == null ? null : DatabaseTime.read(rs, "sent_at"),
+                rs.getString("kind"),
+                rs.getString("recipient") == null
+                        ? null
+                        : new Composed(
+                                rs.getString("recipient"),
+                                rs.getString("recipient_name"),
+                                rs.getString("subject"),
+                                rs.getString("body"),
+                                rs.getString("language")));
     }
 }

@@ -110,10 +110,15 @@ class OutboxSender {
         }
         OutboxRepository.Row row = next.get();
         try {
-            Prepared prepared = prepare(row);
+            Prepared prepared = row.isReply() ? prepare(row) : prepareComposed(row);
             deliver(prepared);
             Instant at = now();
             outbox.sent(row.id(), at);
+            if (!row.isReply()) {
+                // A transcript or a notice is no message of the thread: kept in the outbox row only, so that its
+                // subject never becomes the subject later replies answer.
+                return true;
+            }
             EmailRepository.Stored stored = emails.insertIfAbsent(new EmailRepository.NewMail(
                     row.accountId(),
                     row.inboxId(),
@@ -246,6 +251,51 @@ class OutboxSender {
                 fromName,
                 subject,
                 text,
+                auth ? mailbox.smtp().user() : null,
+                auth ? api.password(passwords.smtp()) : null);
+    }
+
+    /**
+     * A transcript or a notice, rendered when it was queued. It is marked {@code Auto-Submitted: auto-generated}
+     * (RFC 3834) so that well-behaved responders do not answer it; a notice also names where to turn it off.
+     */
+    private Prepared prepareComposed(OutboxRepository.Row row) throws MessagingException, IOException {
+        OutboxRepository.Composed composed = row.composed();
+        Mailbox mailbox = mailboxes.find(row.inboxId()).orElseThrow(() -> new Permanent("email.error.no_mailbox"));
+        if (!mailbox.accountId().equals(row.accountId())) {
+            throw new Permanent("email.error.no_mailbox");
+        }
+        InternetAddress to;
+        try {
+            to = new InternetAddress(composed.recipient(), true);
+            to.setPersonal(headerText(composed.recipientName()), "UTF-8");
+        } catch (AddressException e) {
+            throw new Permanent("email.error.no_recipient");
+        }
+        String subject = headerText(composed.subject());
+        String fromName = headerText(mailbox.name());
+        MailboxRepository.Passwords passwords = mailboxes.passwords(mailbox.inboxId());
+        MimeMessage message = new StableIdMessage(MailSessions.smtp(mailbox.smtp()), row.messageId());
+        InternetAddress from = new InternetAddress(mailbox.address(), true);
+        from.setPersonal(fromName, "UTF-8");
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, to);
+        message.setSubject(subject, "UTF-8");
+        message.setSentDate(Date.from(now()));
+        message.setHeader("Content-Language", composed.language());
+        message.setHeader("Auto-Submitted", "auto-generated");
+        if (row.kind().equals("notice")) {
+            message.setHeader("X-Auto-Response-Suppress", "All");
+        }
+        message.setText(composed.body(), "UTF-8");
+        message.saveChanges();
+        boolean auth = !mailbox.smtp().user().isBlank();
+        return new Prepared(
+                mailbox,
+                message,
+                fromName,
+                subject,
+                composed.body(),
                 auth ? mailbox.smtp().user() : null,
                 auth ? api.password(passwords.smtp()) : null);
     }

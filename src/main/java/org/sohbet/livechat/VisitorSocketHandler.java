@@ -54,7 +54,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private static final Set<String> QUEUE_CHANGES =
             Set.of("assigned", "claimed", "transferred", "resolved", "snoozed");
 
-    private static final java.util.regex.Pattern EMAIL =
+    static final java.util.regex.Pattern EMAIL =
             java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     static final int MAX_EMAIL = 254;
     static final int MAX_NAME = 120;

@@ -35,8 +35,15 @@ class WidgetController {
     private final WebsiteInboxes inboxes;
     private final MessageSource messages;
     private final PublicAddress address;
+    private final org.springframework.beans.factory.ObjectProvider<org.sohbet.conversation.TranscriptRequests>
+            transcripts;
 
-    WidgetController(WebsiteInboxes inboxes, MessageSource messages, PublicAddress address) {
+    WidgetController(
+            WebsiteInboxes inboxes,
+            MessageSource messages,
+            PublicAddress address,
+            org.springframework.beans.factory.ObjectProvider<org.sohbet.conversation.TranscriptRequests> transcripts) {
+        this.transcripts = transcripts;
         this.inboxes = inboxes;
         this.messages = messages;
         this.address = address;
@@ -120,6 +127,10 @@ class WidgetController {
         config.put("lang", language.tag());
         // Only echoed back to the frame, which sends it with its messages; it routes and grants nothing (ADR 32).
         config.put("seller", seller != null && Sellers.KEY.matcher(seller).matches() ? seller : null);
+        var transcriptSender = transcripts.getIfAvailable();
+        if (transcriptSender != null && transcriptSender.available(box.accountId(), box.id())) {
+            config.put("transcriptUrl", "/widget/transcript");
+        }
         model.addAttribute("lang", language.tag());
         model.addAttribute("dir", language.direction());
         model.addAttribute("config", Frames.write(config));
