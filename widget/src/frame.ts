@@ -549,7 +549,8 @@ const connect = () => {
   socket = ws;
   ws.onopen = () => {
     helloAfter = lastSeq;
-    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq });
+    const visitor = new URLSearchParams(location.search).get("vid") || undefined;
+    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, visitor });
     pingTimer = window.setInterval(() => send({ type: "ping" }), 25000);
   };
   ws.onmessage = (event) => {

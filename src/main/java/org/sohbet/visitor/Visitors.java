@@ -1,5 +1,7 @@
 package org.sohbet.visitor;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sohbet.account.AccountId;
+import org.sohbet.visitor.events.PurchaseTracked;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -63,10 +67,12 @@ public class Visitors {
     private final AtomicLong changes = new AtomicLong();
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Visitors(JdbcTemplate jdbc, Clock clock) {
+    Visitors(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -84,6 +90,7 @@ public class Visitors {
         Instant now = clock.instant();
         String sellerKey = batch.seller() != null ? batch.seller() : seller;
         Key key = new Key(account.value(), batch.visitorKey());
+        LiveVisitor earlier = live.get(key);
         live.compute(key, (k, before) -> apply(account, inboxId, batch, sellerKey, before, now));
         seen.put(
                 key,
@@ -105,7 +112,38 @@ public class Visitors {
             pending.add(new Pending(account, batch.visitorKey(), event, now));
         }
         changes.incrementAndGet();
+        purchases(account, batch, earlier, now);
         return new Ingested(true, batch.events().size(), batch.rejected());
+    }
+
+    /**
+     * Purchases are rare beside page views, so each goes out as an event at once (the shop records the order and
+     * attributes it); the cart's currency stands in when the page named none, as the purchase empties the cart.
+     */
+    private void purchases(AccountId account, EventBatch.Parsed batch, LiveVisitor earlier, Instant now) {
+        for (TrackedEvent event : batch.events()) {
+            if (!"track".equals(event.type()) || !"purchase".equals(event.name())) {
+                continue;
+            }
+            JsonNode props = JSON.readTree(event.props());
+            String currency = props.path("currency").isString()
+                    ? props.path("currency").asString()
+                    : earlier == null ? null : earlier.cartCurrency();
+            BigDecimal total = props.path("total").decimalValue().setScale(2, RoundingMode.HALF_UP);
+            try {
+                events.publishEvent(new PurchaseTracked(
+                        account,
+                        batch.visitorKey(),
+                        props.path("orderId").asString().strip(),
+                        total,
+                        currency,
+                        now));
+            } catch (RuntimeException e) {
+                // A page's purchase must never fail its batch: the event is stored all the same and counted here.
+                rejected.incrementAndGet();
+                log.warn("Tracked purchase of account {} not recorded: {}", account.value(), e.getMessage());
+            }
+        }
     }
 
     private static LiveVisitor apply(
