@@ -248,11 +248,10 @@ public class Visitors {
     @Scheduled(fixedDelayString = "${sohbet.visitor.flush-millis:250}")
     public synchronized void flush() {
         List<Seen> visitors = new ArrayList<>(seen.size());
-        for (Key key : List.copyOf(seen.keySet())) {
-            Seen one = seen.remove(key);
-            if (one != null) {
-                visitors.add(one);
-            }
+        // Drained through the iterator: copying the key set and removing key by key was the writer's main cost.
+        for (var entries = seen.entrySet().iterator(); entries.hasNext(); ) {
+            visitors.add(entries.next().getValue());
+            entries.remove();
         }
         if (!visitors.isEmpty()) {
             upsert(visitors);
@@ -270,9 +269,18 @@ public class Visitors {
         if (!events.isEmpty()) {
             write(events);
         }
-        Instant forget = clock.instant().minus(NEW_VISIT_AFTER);
-        live.values().removeIf(visitor -> visitor.lastSeenAt().isBefore(forget));
+        Instant now = clock.instant();
+        // Visitors are forgotten 30 minutes after their last batch; sweeping the whole live map once every few
+        // seconds is soon enough, four times a second cost a full pass over 10,000 visitors each time.
+        if (!now.isBefore(nextSweep)) {
+            nextSweep = now.plus(SWEEP_EVERY);
+            Instant forget = now.minus(NEW_VISIT_AFTER);
+            live.values().removeIf(visitor -> visitor.lastSeenAt().isBefore(forget));
+        }
     }
+
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    private Instant nextSweep = Instant.EPOCH;
 
     private void upsert(List<Seen> visitors) {
         try {
