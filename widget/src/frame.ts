@@ -559,7 +559,8 @@ const connect = () => {
   socket = ws;
   ws.onopen = () => {
     helloAfter = lastSeq;
-    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, seller });
+    const visitor = new URLSearchParams(location.search).get("vid") || undefined;
+    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, seller, visitor });
     pingTimer = window.setInterval(() => send({ type: "ping" }), 25000);
   };
   ws.onmessage = (event) => {

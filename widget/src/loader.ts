@@ -62,11 +62,13 @@ const SVG = "http://www.w3.org/2000/svg";
     if (frame || !config || !wrap) return;
     frame = d.createElement("iframe");
     frame.hidden = !opened;
+    // The tracking key lets the chat record where on the site it started (ADR 34); without consent it stays out.
     frame.src =
       new URL(config.frame, origin).href +
       "&origin=" +
       encodeURIComponent(location.origin) +
-      (seller ? "&seller=" + encodeURIComponent(seller) : "");
+      (seller ? "&seller=" + encodeURIComponent(seller) : "") +
+      (tracking ? "&vid=" + encodeURIComponent(visitor) : "");
     wrap.appendChild(frame);
     label();
   };

@@ -116,6 +116,23 @@ public class Contacts {
                 .optional();
     }
 
+    /** Every contact of the account with this email or this shop customer id (either may be null), at most 50. */
+    public List<ContactId> matching(AccountId account, String email, String externalId) {
+        String clean = cleanEmail(email);
+        if (clean == null && externalId == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id from contact where account_id = :account
+                          and (email = cast(:email as text) or external_id = cast(:external as text))
+                        order by id limit 50""")
+                .param("account", account.value())
+                .param("email", clean)
+                .param("external", externalId)
+                .query((rs, n) -> new ContactId(rs.getLong(1)))
+                .list();
+    }
+
     public Map<ContactId, Contact> findAll(AccountId account, Collection<ContactId> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -3,6 +3,7 @@ package org.sohbet.conversation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
@@ -63,6 +64,19 @@ class ConversationRepository {
 
     Optional<ConversationSummary> find(AccountId account, ConversationId id) {
         return byId(account, id, "");
+    }
+
+    List<ConversationSummary> ofContacts(AccountId account, Collection<ContactId> contacts, int limit) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from conversation c where c.account_id = :account"
+                        + " and c.contact_id in (:contacts) order by c.updated_at desc, c.id desc limit :limit")
+                .param("account", account.value())
+                .param("contacts", contacts.stream().map(ContactId::value).toList())
+                .param("limit", limit)
+                .query(ConversationRepository::summary)
+                .list();
     }
 
     private Optional<ConversationSummary> byContact(AccountId account, long inboxId, ContactId contact, String lock) {

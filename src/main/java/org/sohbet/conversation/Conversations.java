@@ -2,6 +2,7 @@ package org.sohbet.conversation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -536,6 +537,17 @@ public class Conversations {
     public boolean contactVisible(SignedInAgent agent, ContactId contact) {
         Access.Scope scope = access.scope(agent);
         return repository.forContact(agent.accountId(), contact).stream().anyMatch(scope::sees);
+    }
+
+    /**
+     * The conversations of these contacts in every inbox that the agent may see, the most recently active first.
+     * Filtered one by one through the access scope, so a list never shows what the conversation view would refuse.
+     */
+    public List<ConversationSummary> visibleOfContacts(SignedInAgent agent, Collection<ContactId> contacts, int limit) {
+        Access.Scope scope = access.scope(agent);
+        return repository.ofContacts(agent.accountId(), contacts, limit).stream()
+                .filter(scope::sees)
+                .toList();
     }
 
     /** The conversation's place in its inbox's queue, while it waits there. */

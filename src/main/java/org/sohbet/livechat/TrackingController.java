@@ -42,7 +42,7 @@ class TrackingController {
             @RequestHeader(value = HttpHeaders.ORIGIN, required = false) String origin,
             HttpServletRequest request)
             throws IOException {
-        Optional<WebsiteInbox> found = inboxes.byKey(inbox);
+        Optional<WebsiteInbox> found = inboxes.byKeyRecent(inbox);
         String own = address.origin();
         if (found.isEmpty()) {
             return answer(HttpStatus.NOT_FOUND, origin, "unknown_inbox");

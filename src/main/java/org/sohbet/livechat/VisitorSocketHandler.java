@@ -2,6 +2,7 @@ package org.sohbet.livechat;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.sohbet.shared.realtime.Sockets;
+import org.sohbet.visitor.VisitorChats;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -70,6 +72,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final Clock clock;
     private final Inboxes routingInboxes;
     private final TransactionTemplate transactions;
+    private final VisitorChats visitorChats;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitorSocketHandler.class);
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("visitor-timer").daemon().factory());
@@ -90,7 +94,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             MessageSource messages,
             Clock clock,
             Inboxes routingInboxes,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            VisitorChats visitorChats) {
         this.inboxes = inboxes;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -101,6 +106,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         this.messages = messages;
         this.clock = clock;
         this.routingInboxes = routingInboxes;
+        this.visitorChats = visitorChats;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -117,6 +123,12 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         boolean typing;
         /** The seller key the page names (data-seller or track properties): it routes a new conversation, nothing more. */
         String seller;
+        /** The page's tracking key (ADR 34), if the loader passed one; it only links chats to the journey. */
+        String trackedKey;
+        /** The conversation and time last reported as chatted in, so a busy chat writes that at most once a minute. */
+        long chattedIn;
+
+        Instant chattedAt = Instant.EPOCH;
         /** Whether the last place in line sent to this socket was a position, not "not waiting". */
         volatile boolean queued;
 
@@ -231,6 +243,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             return;
         }
         visitor.inbox = inbox.get();
+        String tracked = textOrNull(frame, "visitor");
+        visitor.trackedKey = VisitorChats.validKey(tracked) ? tracked : null;
         VisitorSession session =
                 sessions.resume(visitor.inbox, textOrNull(frame, "token")).orElse(null);
         if (session == null) {
@@ -424,6 +438,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                     .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
                     .ifPresent(c -> openFeed(visitor, c, 0));
         }
+        chatted(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
         if (visitor.typing) {
             typing(visitor, false);
@@ -482,7 +497,31 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                     .forContact(session.accountId(), session.inboxId(), after[0].contactId())
                     .ifPresent(c -> openFeed(visitor, c, 0));
         }
+        chatted(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
+    }
+
+    /** Links the chat to the visitor's journey; a failure costs the link, never the message already acknowledged. */
+    private void chatted(Visitor visitor) {
+        if (visitor.trackedKey == null || visitor.feed == null) {
+            return;
+        }
+        long id = visitor.feed.conversation().value();
+        Instant now = clock.instant();
+        if (visitor.chattedIn == id && visitor.chattedAt.plusSeconds(60).isAfter(now)) {
+            return;
+        }
+        visitor.chattedIn = id;
+        visitor.chattedAt = now;
+        try {
+            visitorChats.chatted(
+                    visitor.session.accountId(),
+                    visitor.trackedKey,
+                    visitor.feed.conversation(),
+                    visitor.session.contactId());
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Could not link conversation {} to its visitor: {}", id, e.getMessage());
+        }
     }
 
     /** The visitor's contact, made on first need: an anonymous visitor becomes a contact when it first writes. */

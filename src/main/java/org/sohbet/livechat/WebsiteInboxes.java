@@ -59,6 +59,41 @@ public class WebsiteInboxes {
         return repository.findByKey(publicKey);
     }
 
+    /**
+     * {@link #byKey}, kept {@link #RECENT} on this node, for the tracking endpoint: asking PostgreSQL on every batch
+     * made the connection pool the limit of ingestion (1,200 requests waiting for 16 connections at 3,000 events/s).
+     * Changes made here clear it at once. Unknown keys are kept too, in a bounded map, so random keys cannot reach the
+     * database at will.
+     */
+    public Optional<WebsiteInbox> byKeyRecent(String publicKey) {
+        if (publicKey == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        Recent kept = recent.get(publicKey);
+        if (kept != null && now - kept.at() < RECENT.toNanos()) {
+            return kept.inbox();
+        }
+        if (recent.size() >= MAX_RECENT) {
+            recent.clear();
+        }
+        // One lookup per key at a time: a burst of batches for a cold key waits for it instead of each taking a
+        // connection (the first measurement had 1,400 requests queued on the pool for the same key).
+        return recent.compute(
+                        publicKey,
+                        (key, before) -> before != null && now - before.at() < RECENT.toNanos()
+                                ? before
+                                : new Recent(byKey(key), now))
+                .inbox();
+    }
+
+    private record Recent(Optional<WebsiteInbox> inbox, long at) {}
+
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(5);
+    private static final int MAX_RECENT = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recent =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The demo shop's inbox: the oldest account's first inbox. */
     public Optional<WebsiteInbox> demoInbox() {
         return repository.firstInbox();
@@ -86,6 +121,7 @@ public class WebsiteInboxes {
             throw new InboxProblem("domains", "inbox.error.domain");
         }
         registry.rename(account, id, cleanName);
+        recent.clear();
         repository.update(
                 account, id, parsed.entries(), preChat, texts(greeting, "greeting"), texts(replyTime, "replyTime"));
     }
@@ -93,6 +129,7 @@ public class WebsiteInboxes {
     @Transactional
     public void rotateSecret(AccountId account, long id) {
         get(account, id);
+        recent.clear();
         repository.updateSecret(account, id, randomToken(32));
     }
 

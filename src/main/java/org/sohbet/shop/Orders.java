@@ -51,12 +51,22 @@ public class Orders {
             boolean unverifiedEmail,
             boolean nothingToLookUp) {}
 
-    private record Cached(Instant until, List<Order> orders, ShopUnavailable.Reason problem) {}
+    private record Cached(Instant until, List<Order> orders, ShopUnavailable.Reason problem, boolean fresh) {
+
+        Cached(Instant until, List<Order> orders, ShopUnavailable.Reason problem) {
+            this(until, orders, problem, true);
+        }
+
+        Cached kept() {
+            return new Cached(until, orders, problem, false);
+        }
+    }
 
     private final ShopRepository repository;
     private final ShopConnections connections;
     private final Conversations conversations;
     private final Contacts contacts;
+    private final Attributions attributions;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -65,11 +75,13 @@ public class Orders {
             ShopConnections connections,
             Conversations conversations,
             Contacts contacts,
+            Attributions attributions,
             Clock clock) {
         this.repository = repository;
         this.connections = connections;
         this.conversations = conversations;
         this.contacts = contacts;
+        this.attributions = attributions;
         this.clock = clock;
     }
 
@@ -96,6 +108,9 @@ public class Orders {
             Cached answer = lookUp(connection.get(), contact.id().value(), email, customerId);
             problem = answer.problem();
             found.addAll(answer.orders());
+            if (answer.fresh()) {
+                attributeLookedUp(account, contact, answer.orders());
+            }
         }
         return new Panel(merge(found), platform, problem, unverified, false);
     }
@@ -108,8 +123,18 @@ public class Orders {
      * @throws OrderProblem when a field is missing or malformed
      */
     public boolean record(AccountId account, OrderPush order) {
+        return record(account, order, Attributions.Source.PUSHED);
+    }
+
+    /** Records the order and attributes it to the chat before it, if one falls in the account's window (ADR 34). */
+    boolean record(AccountId account, OrderPush order, Attributions.Source source) {
         OrderPush clean = validate(order);
         boolean created = repository.upsertOrder(account, clean, DatabaseTime.truncate(clock.instant()));
+        attributions.attribute(
+                account,
+                new Attributions.Purchase(clean.number(), clean.placedAt(), clean.total(), clean.currency(), source),
+                clean.visitorKey(),
+                contacts.matching(account, clean.email(), clean.customerId()));
         return created;
     }
 
@@ -133,7 +158,7 @@ public class Orders {
         Instant now = clock.instant();
         Cached cached = cache.get(key);
         if (cached != null && cached.until().isAfter(now)) {
-            return cached;
+            return cached.kept();
         }
         Connector connector = connections.connector(connection.platform());
         Cached answer;
@@ -159,6 +184,29 @@ public class Orders {
         }
         cache.put(key, answer);
         return answer;
+    }
+
+    /**
+     * Orders a connector found are attributed when they are looked up, the only time Sohbet sees them: to the chats
+     * of the contact whose orders they are.
+     */
+    private void attributeLookedUp(AccountId account, Contact contact, List<Order> orders) {
+        for (Order order : orders) {
+            if (order.total() == null
+                    || order.currency() == null
+                    || !order.currency().matches("[A-Z]{3}")) {
+                continue;
+            }
+            Attributions.Source source = order.source() == OrderSource.SHOPIFY
+                    ? Attributions.Source.SHOPIFY
+                    : Attributions.Source.WOOCOMMERCE;
+            attributions.attribute(
+                    account,
+                    new Attributions.Purchase(
+                            order.number(), order.placedAt(), order.total(), order.currency(), source),
+                    null,
+                    List.of(contact.id()));
+        }
     }
 
     /** Newest first; an order both pushed and found in the shop shows once, as the shop has it. */
@@ -199,7 +247,11 @@ public class Orders {
                 && (customerId.length() > 200 || customerId.chars().anyMatch(Character::isISOControl))) {
             throw new OrderProblem("customerId", "invalid");
         }
-        if (email == null && customerId == null) {
+        String visitorKey = blankToNull(o.visitorKey());
+        if (visitorKey != null && !visitorKey.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw new OrderProblem("visitorKey", "invalid");
+        }
+        if (email == null && customerId == null && visitorKey == null) {
             throw new OrderProblem("email", "required");
         }
         if (o.placedAt() == null) {
@@ -247,7 +299,8 @@ public class Orders {
                 currency,
                 total,
                 items,
-                tracking == null ? null : ShopHttp.safeLink(tracking));
+                tracking == null ? null : ShopHttp.safeLink(tracking),
+                visitorKey);
     }
 
     private static String blankToNull(String value) {

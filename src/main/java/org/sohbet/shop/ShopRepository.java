@@ -69,11 +69,12 @@ class ShopRepository {
                 .toList());
         return Boolean.TRUE.equals(jdbc.sql("""
                         insert into shop_order (account_id, number, email, customer_id, placed_at, status, currency,
-                            total, items, tracking_url, created_at, updated_at)
+                            total, items, tracking_url, visitor_key, created_at, updated_at)
                         values (:account, :number, :email, :customer, :placed, :status, :currency, :total,
-                            cast(:items as jsonb), :tracking, :at, :at)
+                            cast(:items as jsonb), :tracking, :visitor, :at, :at)
                         on conflict (account_id, number) do update set email = excluded.email,
                             customer_id = excluded.customer_id, placed_at = excluded.placed_at,
+                            visitor_key = coalesce(excluded.visitor_key, shop_order.visitor_key),
                             status = excluded.status, currency = excluded.currency, total = excluded.total,
                             items = excluded.items, tracking_url = excluded.tracking_url, updated_at = excluded.updated_at
                         returning (xmax = 0) as inserted""")
@@ -87,6 +88,7 @@ class ShopRepository {
                 .param("total", order.total())
                 .param("items", items)
                 .param("tracking", order.trackingUrl())
+                .param("visitor", order.visitorKey())
                 .param("at", Timestamp.from(at))
                 .query(Boolean.class)
                 .single());

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.shop.ApiTokens;
+import org.sohbet.shop.Attributions;
 import org.sohbet.shop.OrderProblem;
 import org.sohbet.shop.ShopConnections;
 import org.springframework.http.HttpStatus;
@@ -22,10 +23,12 @@ class ShopSettingsController {
 
     private final ShopConnections connections;
     private final ApiTokens tokens;
+    private final Attributions attributions;
 
-    ShopSettingsController(ShopConnections connections, ApiTokens tokens) {
+    ShopSettingsController(ShopConnections connections, ApiTokens tokens, Attributions attributions) {
         this.connections = connections;
         this.tokens = tokens;
+        this.attributions = attributions;
     }
 
     @GetMapping("/console/settings/shop")
@@ -39,6 +42,10 @@ class ShopSettingsController {
         }
         model.addAttribute("connection", current.orElse(null));
         model.addAttribute("tokens", tokens.list(agent));
+        if (!model.containsAttribute("attributionDays")) {
+            model.addAttribute(
+                    "attributionDays", attributions.window(agent.accountId()).toDays());
+        }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -66,6 +73,33 @@ class ShopSettingsController {
             model.addAttribute("url", url);
             model.addAttribute("key", key);
             return page(agent, model);
+        }
+    }
+
+    @PostMapping("/console/settings/shop/attribution")
+    String attributionWindow(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(defaultValue = "") String days,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            attributions.setWindow(agent, parseDays(days));
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/console/settings/shop";
+        } catch (OrderProblem problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", Map.of("windowDays", "attribution.error.window"));
+            model.addAttribute("attributionDays", days);
+            return page(agent, model);
+        }
+    }
+
+    private static int parseDays(String days) {
+        try {
+            return Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            throw new OrderProblem("windowDays", "invalid");
         }
     }
 

@@ -1,0 +1,4 @@
+@NamedInterface("events")
+package org.sohbet.visitor.events;
+
+import org.springframework.modulith.NamedInterface;
