@@ -22,8 +22,15 @@ public class HelpAnswers {
     private final SearchIndexer index;
     private final BotAnswerRepository repository;
     private final Clock clock;
+    private final GroundedAnswers grounded;
 
-    HelpAnswers(HelpArticles articles, SearchIndexer index, BotAnswerRepository repository, Clock clock) {
+    HelpAnswers(
+            HelpArticles articles,
+            SearchIndexer index,
+            BotAnswerRepository repository,
+            Clock clock,
+            GroundedAnswers grounded) {
+        this.grounded = grounded;
         this.articles = articles;
         this.index = index;
         this.repository = repository;
@@ -43,6 +50,18 @@ public class HelpAnswers {
         float confidence = index.coverage(account.value(), hit.articleId(), hit.language(), question);
         return Optional.of(new BotAnswer(
                 hit.articleId(), hit.language(), hit.title(), hit.path(), excerpt(hit.snippetHtml()), confidence));
+    }
+
+    /**
+     * The answer written by the account's language model, when the account switched one on in the help center
+     * settings (ADR 0024): {@code answer} (from {@link #best}) with {@link BotAnswer#generated()} set, grounded only in
+     * the account's top published articles in the answer's language, which {@link BotAnswer#sources()} lists for
+     * links. When it is off, or the model fails, times out or replies with nothing usable, {@code answer} comes back
+     * unchanged, so the excerpt answer stands. Never throws for the model's sake, but may take up to the account's
+     * timeout (at most a minute): call it off the thread that handles the visitor's message.
+     */
+    public BotAnswer withGenerated(AccountId account, String question, BotAnswer answer) {
+        return grounded.compose(account, question, answer);
     }
 
     /** Records an answer the bot gave in a conversation; the latest one is what the contact's verdict is about. */

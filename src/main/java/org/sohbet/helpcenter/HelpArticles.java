@@ -55,6 +55,10 @@ public class HelpArticles {
                 .toList();
     }
 
+    Site site(AccountId account) {
+        return sites.of(account);
+    }
+
     static String path(Site site, Language language, String slug) {
         return "/help/" + site.slug() + "/" + language.tag() + "/a/"
                 + UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8);

@@ -40,6 +40,7 @@ class HelpConsoleController {
     private final PublicAddress address;
 
     private final BotAnswerRepository botAnswers;
+    private final AnswerModels answerModels;
 
     HelpConsoleController(
             ArticleEditor editor,
@@ -48,8 +49,10 @@ class HelpConsoleController {
             HelpImages images,
             HelpRepository repository,
             PublicAddress address,
-            BotAnswerRepository botAnswers) {
+            BotAnswerRepository botAnswers,
+            AnswerModels answerModels) {
         this.botAnswers = botAnswers;
+        this.answerModels = answerModels;
         this.editor = editor;
         this.sites = sites;
         this.search = search;
@@ -331,7 +334,78 @@ class HelpConsoleController {
         model.addAttribute("site", site);
         model.addAttribute("languages", Language.values());
         model.addAttribute("publicUrl", address.base() + "/help/" + site.slug());
+        if (!model.containsAttribute("ai")) {
+            model.addAttribute("ai", answerModels.of(agent.accountId()));
+        }
         return "helpcenter/console-settings";
+    }
+
+    /** The language model's settings (ADR 0024); the key field is never filled in, blank keeps the stored key. */
+    @PostMapping("/console/help/settings/ai")
+    String saveAnswerModel(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam Map<String, String> params,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        requireManager(agent);
+        AnswerModels.Form form = answerModelForm(params);
+        try {
+            answerModels.save(agent.accountId(), form);
+            redirect.addFlashAttribute("aiSaved", true);
+            return "redirect:/console/help/settings#ai";
+        } catch (HelpProblem problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", Map.of(problem.field(), problem.code()));
+            model.addAttribute("ai", asEntered(agent, form));
+            return settings(agent, model);
+        }
+    }
+
+    @PostMapping("/console/help/settings/ai/test")
+    String testAnswerModel(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam Map<String, String> params,
+            HttpServletResponse response,
+            Model model) {
+        requireManager(agent);
+        AnswerModels.Form form = answerModelForm(params);
+        model.addAttribute("ai", asEntered(agent, form));
+        try {
+            model.addAttribute("aiTest", answerModels.test(agent.accountId(), form));
+        } catch (HelpProblem problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", Map.of(problem.field(), problem.code()));
+        }
+        return settings(agent, model);
+    }
+
+    private static AnswerModels.Form answerModelForm(Map<String, String> params) {
+        return new AnswerModels.Form(
+                params.containsKey("ai.enabled"),
+                params.get("ai.baseUrl"),
+                params.get("ai.model"),
+                params.get("ai.apiKey"),
+                params.containsKey("ai.removeKey"),
+                params.get("ai.timeout"));
+    }
+
+    /** The form shown again as entered, except the key, which is never sent back. */
+    private AnswerModel asEntered(SignedInAgent agent, AnswerModels.Form form) {
+        AnswerModel stored = answerModels.of(agent.accountId());
+        long seconds;
+        try {
+            seconds = Math.clamp(
+                    Long.parseLong(String.valueOf(form.timeoutSeconds()).strip()), 1, 60);
+        } catch (NumberFormatException e) {
+            seconds = stored.timeoutSeconds();
+        }
+        return new AnswerModel(
+                form.enabled(),
+                form.baseUrl() == null ? "" : form.baseUrl(),
+                form.model() == null ? "" : form.model(),
+                stored.hasKey(),
+                java.time.Duration.ofSeconds(seconds));
     }
 
     @PostMapping("/console/help/settings")

@@ -2,7 +2,9 @@ package org.sohbet.helpcenter;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,12 +16,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
@@ -32,6 +36,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,6 +52,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.sohbet.shared.i18n.Language;
 
 /**
@@ -57,7 +63,7 @@ import org.sohbet.shared.i18n.Language;
 final class SearchIndex implements Closeable {
 
     /** Raise when fields or analysis change: an index of another schema is rebuilt at start. */
-    static final String SCHEMA = "4";
+    static final String SCHEMA = "5";
 
     static final int MAX_TERMS = 16;
 
@@ -76,9 +82,10 @@ final class SearchIndex implements Closeable {
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     /**
-     * Lucene's English list has only 33 words; the other languages' lists also hold pronouns, auxiliaries and question
-     * words. Questions are made of those ("how can I …", "do you …"), and in short titles they outweigh the words
-     * that matter, so English gets the same kind of list.
+     * Lucene's English list has only 33 words; the other languages' lists also hold pronouns, auxiliaries,
+     * prepositions and question words. Questions are made of those ("how can I …", "until when …"), and in short
+     * titles they outweigh the words that matter, so English gets the same kind of list: Snowball's English stop list
+     * (shipped with Lucene) and a few more question words.
      */
     static final CharArraySet ENGLISH_STOP_WORDS = englishStopWords();
 
@@ -113,7 +120,9 @@ final class SearchIndex implements Closeable {
         analyzers.forEach((language, analyzer) -> {
             fields.put(title(language), analyzer);
             fields.put(body(language), analyzer);
-            fields.put(gist(language), new Truncating(analyzer));
+            if (hasGist(language)) {
+                fields.put(gist(language), new Truncating(analyzer));
+            }
         });
         this.perField = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
         IndexWriterConfig config =
@@ -240,9 +249,10 @@ final class SearchIndex implements Closeable {
                 .build();
         Map<String, String[]> snippets = highlighter.highlightFields(bodyFields, built, top);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc scored = top.scoreDocs[i];
-            Document doc = searcher.storedFields().document(scored.doc);
+            Document doc = stored.document(scored.doc);
             Language language = Language.fromTag(doc.get(LANGUAGE)).orElseThrow();
             String[] forLanguage = snippets.get(body(language));
             String snippet = forLanguage == null || forLanguage[i] == null ? "" : forLanguage[i];
@@ -279,8 +289,11 @@ final class SearchIndex implements Closeable {
         Term inBody = new Term(body(language), term);
         BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
                 .add(new BoostQuery(new TermQuery(inTitle), TITLE_BOOST), Occur.SHOULD)
-                .add(new TermQuery(inBody), Occur.SHOULD)
-                .add(new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST), Occur.SHOULD);
+                .add(new TermQuery(inBody), Occur.SHOULD);
+        if (hasGist(language)) {
+            alternatives.add(
+                    new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST), Occur.SHOULD);
+        }
         int length = term.codePointCount(0, term.length());
         int edits = length >= 4 ? 1 : 0;
         // Typos only, one edit: a word the index knows is taken as written, which keeps the expansion off the hot
@@ -363,7 +376,9 @@ final class SearchIndex implements Closeable {
         doc.add(new StoredField(TITLE_TEXT, entry.title()));
         doc.add(new Field(title(entry.language()), entry.title(), TEXT_WITH_OFFSETS));
         doc.add(new Field(body(entry.language()), entry.text(), TEXT_WITH_OFFSETS));
-        doc.add(new TextField(gist(entry.language()), entry.title() + " " + entry.text(), Field.Store.NO));
+        if (hasGist(entry.language())) {
+            doc.add(new TextField(gist(entry.language()), entry.title() + " " + entry.text(), Field.Store.NO));
+        }
         return doc;
     }
 
@@ -375,6 +390,12 @@ final class SearchIndex implements Closeable {
                 "has", "had", "having", "can", "could", "would", "should", "shall", "may", "might", "must", "what",
                 "which", "who", "whom", "whose", "when", "where", "why", "how", "so", "than", "too", "very", "just",
                 "also", "please", "any", "some", "all", "about", "from", "up", "out", "there", "here", "get", "got"));
+        try (Reader snowball = IOUtils.getDecodingReader(
+                SnowballFilter.class.getResourceAsStream("english_stop.txt"), StandardCharsets.UTF_8)) {
+            words.addAll(WordlistLoader.getSnowballWordSet(snowball));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return CharArraySet.unmodifiableSet(words);
     }
 
@@ -393,6 +414,15 @@ final class SearchIndex implements Closeable {
 
     static String body(Language language) {
         return "body_" + language.tag();
+    }
+
+    /**
+     * English has no gist: Porter stemming already joins its inflected forms, and cutting its stems to five letters
+     * mostly joins unrelated words ("something" with "sometimes"), which made
+     * English the weakest language. The light stemmers of the other languages leave suffixes the gist still joins.
+     */
+    static boolean hasGist(Language language) {
+        return language != Language.ENGLISH;
     }
 
     static String gist(Language language) {

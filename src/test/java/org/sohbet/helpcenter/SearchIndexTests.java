@@ -89,6 +89,38 @@ class SearchIndexTests {
         }
     }
 
+    @Test
+    void englishFunctionWordsNeitherMatchNorDecideTheRanking() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(
+                            entry(1, 1, Language.ENGLISH, "Cancel an order", "This works until the order is shipped."),
+                            entry(2, 1, Language.ENGLISH, "Refunds", "The money goes back to your card.")),
+                    "f1");
+            assertThat(ids(index, Language.ENGLISH, "until"))
+                    .as("a preposition alone")
+                    .isEmpty();
+            assertThat(ids(index, Language.ENGLISH, "how long until the money is back"))
+                    .containsExactly(2L);
+        }
+    }
+
+    @Test
+    void englishStemsAreNotCutToAGistSoUnrelatedWordsStayApart() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(
+                            entry(1, 1, Language.ENGLISH, "Split parcels", "Sometimes an order comes in two parcels."),
+                            entry(2, 1, Language.TURKISH, "Siparişler", "Siparişlerinizi hesabınızdan izleyin.")),
+                    "f1");
+            assertThat(ids(index, Language.ENGLISH, "something")).isEmpty();
+            assertThat(ids(index, Language.ENGLISH, "sometimes")).containsExactly(1L);
+            assertThat(ids(index, Language.TURKISH, "siparişim"))
+                    .as("Turkish suffixes are still joined by the gist")
+                    .containsExactly(2L);
+        }
+    }
+
     private static List<Long> ids(SearchIndex index, Language language, String query) {
         return index.search(1, language, query, 10, true).stream()
                 .map(SearchIndex.Hit::articleId)

@@ -71,6 +71,8 @@ public abstract class PostgresIntegrationTest {
         // The fake shop APIs of the shop module's tests listen on loopback; a short deadline keeps the slow case short.
         registry.add("sohbet.shop.private-hosts", () -> "127.0.0.1");
         registry.add("sohbet.shop.timeout", () -> "1s");
+        // The fake chat-completions server of the help center's tests also listens on loopback.
+        registry.add("sohbet.help.model-private-hosts", () -> "127.0.0.1");
     }
 
     @BeforeEach
