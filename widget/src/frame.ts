@@ -24,7 +24,7 @@ interface ChatMessage {
   seq: number;
   clientId?: string | null;
   kind: "text" | "attachment" | "activity";
-  author: "visitor" | "agent" | "system";
+  author: "visitor" | "agent" | "system" | "assistant";
   authorName?: string | null;
   text?: string | null;
   attachment?: Attachment | null;
@@ -62,6 +62,7 @@ const rating = $<HTMLFormElement>("rating");
 const errorLine = $("error");
 const leaveForm = $<HTMLFormElement>("leave");
 const queueLine = $("queue");
+const verdict = $("verdict");
 
 const KEY = "sohbet." + config.inbox;
 const OUTBOX = KEY + ".outbox";
@@ -118,6 +119,9 @@ let chosenRating = 0;
 // Nobody can answer now (docs/protocol.md, welcome.openNow): messages are left for an answer by email.
 let offline = false;
 let hasEmail = false;
+// The FAQ bot's latest answer waits for the visitor's verdict (ADR 0023): it spoke since the last hand-off,
+// resolution or agent message.
+let botAsks = false;
 const shown = new Map<number, HTMLLIElement>();
 const pending = new Map<string, HTMLLIElement>();
 let outbox: Outgoing[] = [];
@@ -194,7 +198,8 @@ const bubble = (m: ChatMessage): HTMLLIElement => {
     return li;
   }
   const li = el("li", "msg " + (m.author === "visitor" ? "mine" : m.author));
-  if (m.author !== "visitor") li.append(el("span", "who", m.authorName || t("agent")));
+  // The assistant is named by the frame's own label, so it is never mistaken for a person.
+  if (m.author !== "visitor") li.append(el("span", "who", m.author === "assistant" ? t("assistant") : m.authorName || t("agent")));
   const body = el("div", "body");
   body.dir = "auto";
   if (m.kind === "attachment" && m.attachment) {
@@ -285,6 +290,10 @@ const sendSeen = () => {
   updateUnread();
 };
 
+const showVerdict = () => {
+  verdict.hidden = !botAsks;
+};
+
 const showRating = () => {
   rating.hidden = !(status === "resolved" && !rated && hasConversation);
 };
@@ -315,6 +324,9 @@ const onMessage = (m: ChatMessage) => {
     setTyping(false);
     showQueue();
   }
+  if (m.author === "assistant" && m.kind === "text") botAsks = true;
+  else if (m.author === "agent" || m.activity === "handed_off" || m.status === "resolved") botAsks = false;
+  showVerdict();
   showRating();
   prechat.hidden = true;
   markSeen();
@@ -338,6 +350,8 @@ const clearHistory = () => {
   hasConversation = false;
   rated = false;
   status = "open";
+  botAsks = false;
+  showVerdict();
   $("thanks").hidden = true;
   showRating();
   // What the visitor typed and has not been acknowledged stays visible; it is sent in the new session.
@@ -715,6 +729,18 @@ fileInput.addEventListener("change", () => {
     })
     .catch(() => failBubble(clientId, "upload", false));
 });
+
+// ---- the FAQ bot's question ----
+
+for (const button of Array.from(verdict.querySelectorAll<HTMLButtonElement>("[data-answer]"))) {
+  button.addEventListener("click", () => {
+    if (send({ type: "bot", answer: button.dataset.answer })) {
+      botAsks = false;
+      showVerdict();
+      input.focus();
+    }
+  });
+}
 
 // ---- rating ----
 
