@@ -603,6 +603,7 @@ addEventListener("message", (event) => {
   switch (m.type) {
     case "open":
       isOpen = true;
+      if (typeof m.url === "string") pageUrl = m.url;
       if (m.focus) input.focus();
       sendSeen();
       break;
@@ -741,6 +742,100 @@ for (const button of Array.from(verdict.querySelectorAll<HTMLButtonElement>("[da
     }
   });
 }
+
+// ---- help view: search and suggested articles, read inside the frame ----
+
+const main = d.querySelector("main")!;
+const help = $("help");
+const helpToggle = $<HTMLButtonElement>("help-toggle");
+const helpQuery = $<HTMLInputElement>("help-q");
+const helpLists = $("help-lists");
+const helpList = $("help-list");
+const helpTitle = $("help-list-title");
+const helpStatus = $("help-status");
+const helpArticle = $("help-article");
+let pageUrl = "";
+
+interface HelpArticle {
+  id: number;
+  title: string;
+  summary?: string | null;
+  path: string;
+  html?: string | null;
+}
+
+const helpApi = (path: string, params: Record<string, string>) =>
+  fetch(path + "?" + new URLSearchParams({ inbox: config.inbox, lang: config.lang, ...params })).then((r) =>
+    r.ok ? r.json() : Promise.reject(r.status),
+  );
+
+const helpFailed = () => {
+  helpStatus.textContent = t("help_error");
+};
+
+const listArticles = (title: string, articles: HelpArticle[], sayNone: boolean) => {
+  helpArticle.hidden = true;
+  helpLists.hidden = false;
+  helpTitle.textContent = title;
+  helpTitle.hidden = !articles.length;
+  helpList.textContent = "";
+  for (const a of articles) {
+    const li = el("li");
+    const open = el("button", "link", a.title);
+    open.type = "button";
+    open.onclick = () => openArticle(a.id);
+    li.append(open);
+    if (a.summary) li.append(el("p", "summary", a.summary));
+    helpList.append(li);
+  }
+  helpStatus.textContent = articles.length || !sayNone ? "" : t("help_none");
+};
+
+const openArticle = (id: number) =>
+  helpApi("/widget/help/articles/" + id, {})
+    .then((a: HelpArticle) => {
+      helpLists.hidden = true;
+      helpArticle.hidden = false;
+      const heading = $("help-article-title");
+      heading.textContent = a.title;
+      // The body is the help center's sanitized HTML (ADR 0021); its links leave the frame.
+      const body = $("help-article-body");
+      body.innerHTML = a.html || "";
+      for (const link of Array.from(body.querySelectorAll("a"))) {
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+      }
+      $<HTMLAnchorElement>("help-article-link").href = a.path;
+      heading.focus();
+    })
+    .catch(helpFailed);
+
+const showHelp = (on: boolean) => {
+  main.classList.toggle("helping", on);
+  help.hidden = !on;
+  helpToggle.setAttribute("aria-expanded", String(on));
+  helpToggle.textContent = t(on ? "help_chat" : "help_open");
+  if (!on) return input.focus();
+  helpQuery.focus();
+  helpApi("/widget/help/suggested", { url: pageUrl })
+    .then((r) => listArticles(t("help_suggested"), r.articles, false))
+    .catch(helpFailed);
+};
+
+helpToggle.addEventListener("click", () => showHelp(!main.classList.contains("helping")));
+$("help-back").addEventListener("click", () => {
+  helpArticle.hidden = true;
+  helpLists.hidden = false;
+  helpQuery.focus();
+});
+$<HTMLFormElement>("help-search").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = helpQuery.value.trim();
+  if (!q) return;
+  helpApi("/widget/help/search", { q })
+    .then((r) => listArticles(t("help_results"), r.articles, true))
+    .catch(helpFailed);
+});
 
 // ---- rating ----
 
