@@ -27,7 +27,7 @@ interface ChatMessage {
   seq: number;
   clientId?: string | null;
   kind: "text" | "attachment" | "activity";
-  author: "visitor" | "agent" | "system";
+  author: "visitor" | "agent" | "system" | "assistant";
   authorName?: string | null;
   text?: string | null;
   attachment?: Attachment | null;
@@ -68,6 +68,7 @@ const queueLine = $("queue");
 const transcriptForm = $<HTMLFormElement>("transcript");
 const transcriptEmail = $<HTMLInputElement>("transcript-email");
 const transcriptStatus = $("transcript-status");
+const verdict = $("verdict");
 
 const KEY = "sohbet." + config.inbox;
 const OUTBOX = KEY + ".outbox";
@@ -126,6 +127,9 @@ let chosenRating = 0;
 // Nobody can answer now (docs/protocol.md, welcome.openNow): messages are left for an answer by email.
 let offline = false;
 let hasEmail = false;
+// The FAQ bot's latest answer waits for the visitor's verdict (ADR 0023): it spoke since the last hand-off,
+// resolution or agent message.
+let botAsks = false;
 const shown = new Map<number, HTMLLIElement>();
 const pending = new Map<string, HTMLLIElement>();
 let outbox: Outgoing[] = [];
@@ -202,7 +206,8 @@ const bubble = (m: ChatMessage): HTMLLIElement => {
     return li;
   }
   const li = el("li", "msg " + (m.author === "visitor" ? "mine" : m.author));
-  if (m.author !== "visitor") li.append(el("span", "who", m.authorName || t("agent")));
+  // The assistant is named by the frame's own label, so it is never mistaken for a person.
+  if (m.author !== "visitor") li.append(el("span", "who", m.author === "assistant" ? t("assistant") : m.authorName || t("agent")));
   const body = el("div", "body");
   body.dir = "auto";
   if (m.kind === "attachment" && m.attachment) {
@@ -293,6 +298,10 @@ const sendSeen = () => {
   updateUnread();
 };
 
+const showVerdict = () => {
+  verdict.hidden = !botAsks;
+};
+
 const showRating = () => {
   rating.hidden = !(status === "resolved" && !rated && hasConversation);
   transcriptForm.hidden = !(config.transcriptUrl && hasConversation);
@@ -325,6 +334,9 @@ const onMessage = (m: ChatMessage) => {
     setTyping(false);
     showQueue();
   }
+  if (m.author === "assistant" && m.kind === "text") botAsks = true;
+  else if (m.author === "agent" || m.activity === "handed_off" || m.status === "resolved") botAsks = false;
+  showVerdict();
   showRating();
   prechat.hidden = true;
   markSeen();
@@ -348,6 +360,8 @@ const clearHistory = () => {
   hasConversation = false;
   rated = false;
   status = "open";
+  botAsks = false;
+  showVerdict();
   $("thanks").hidden = true;
   showRating();
   // What the visitor typed and has not been acknowledged stays visible; it is sent in the new session.
@@ -600,6 +614,7 @@ addEventListener("message", (event) => {
   switch (m.type) {
     case "open":
       isOpen = true;
+      if (typeof m.url === "string") pageUrl = m.url;
       if (m.focus) input.focus();
       sendSeen();
       break;
@@ -732,6 +747,112 @@ fileInput.addEventListener("change", () => {
       );
     })
     .catch(() => failBubble(clientId, "upload", false));
+});
+
+// ---- the FAQ bot's question ----
+
+for (const button of Array.from(verdict.querySelectorAll<HTMLButtonElement>("[data-answer]"))) {
+  button.addEventListener("click", () => {
+    if (send({ type: "bot", answer: button.dataset.answer })) {
+      botAsks = false;
+      showVerdict();
+      input.focus();
+    }
+  });
+}
+
+// ---- help view: search and suggested articles, read inside the frame ----
+
+const main = d.querySelector("main")!;
+const help = $("help");
+const helpToggle = $<HTMLButtonElement>("help-toggle");
+const helpQuery = $<HTMLInputElement>("help-q");
+const helpLists = $("help-lists");
+const helpList = $("help-list");
+const helpTitle = $("help-list-title");
+const helpStatus = $("help-status");
+const helpArticle = $("help-article");
+let pageUrl = "";
+
+interface HelpArticle {
+  id: number;
+  title: string;
+  summary?: string | null;
+  path: string;
+  html?: string | null;
+}
+
+const helpApi = (path: string, params: Record<string, string>) =>
+  fetch(path + "?" + new URLSearchParams({ inbox: config.inbox, lang: config.lang, ...params })).then((r) =>
+    r.ok ? r.json() : Promise.reject(r.status),
+  );
+
+const helpFailed = () => {
+  helpStatus.textContent = t("help_error");
+};
+
+const listArticles = (title: string, articles: HelpArticle[], sayNone: boolean) => {
+  helpArticle.hidden = true;
+  helpLists.hidden = false;
+  helpTitle.textContent = title;
+  helpTitle.hidden = !articles.length;
+  helpList.textContent = "";
+  for (const a of articles) {
+    const li = el("li");
+    const open = el("button", "link", a.title);
+    open.type = "button";
+    open.onclick = () => openArticle(a.id);
+    li.append(open);
+    if (a.summary) li.append(el("p", "summary", a.summary));
+    helpList.append(li);
+  }
+  helpStatus.textContent = articles.length || !sayNone ? "" : t("help_none");
+};
+
+const openArticle = (id: number) =>
+  helpApi("/widget/help/articles/" + id, {})
+    .then((a: HelpArticle) => {
+      helpLists.hidden = true;
+      helpArticle.hidden = false;
+      const heading = $("help-article-title");
+      heading.textContent = a.title;
+      // The body is the help center's sanitized HTML (ADR 0021); its links leave the frame.
+      const body = $("help-article-body");
+      body.innerHTML = a.html || "";
+      for (const link of Array.from(body.querySelectorAll("a"))) {
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+      }
+      $<HTMLAnchorElement>("help-article-link").href = a.path;
+      heading.focus();
+    })
+    .catch(helpFailed);
+
+const showHelp = (on: boolean) => {
+  main.classList.toggle("helping", on);
+  help.hidden = !on;
+  helpToggle.setAttribute("aria-expanded", String(on));
+  helpToggle.textContent = t(on ? "help_chat" : "help_open");
+  if (!on) return input.focus();
+  helpQuery.focus();
+  helpApi("/widget/help/suggested", { url: pageUrl })
+    .then((r) => listArticles(t("help_suggested"), r.articles, false))
+    .catch(helpFailed);
+};
+
+helpToggle.addEventListener("click", () => showHelp(!main.classList.contains("helping")));
+$("help-back").addEventListener("click", () => {
+  helpArticle.hidden = true;
+  helpLists.hidden = false;
+  helpQuery.focus();
+});
+$<HTMLFormElement>("help-search").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const q = helpQuery.value.trim();
+  if (!q) return;
+  helpApi("/widget/help/search", { q })
+    .then((r) => listArticles(t("help_results"), r.articles, true))
+    .catch(helpFailed);
 });
 
 // ---- rating ----

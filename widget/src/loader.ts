@@ -84,7 +84,8 @@ const SVG = "http://www.w3.org/2000/svg";
     if (frame) frame.hidden = !open;
     label();
     // Not queued: the frame learns the current state when it says ready.
-    if (ready) post({ type: open ? "open" : "close", focus: !!fromUser });
+    // The page's address lets the frame's help view suggest the articles set up for it.
+    if (ready) post({ type: open ? "open" : "close", focus: !!fromUser, url: location.href });
     if (!open && fromUser) button.focus();
   };
 
@@ -288,7 +289,7 @@ const SVG = "http://www.w3.org/2000/svg";
       outbox = [];
       post({ type: "identify", token: identity });
       waiting.forEach(post);
-      if (opened) post({ type: "open", focus: false });
+      if (opened) post({ type: "open", focus: false, url: location.href });
     } else if (data.type == "close") {
       setOpen(false, true);
     } else if (data.type == "unread") {

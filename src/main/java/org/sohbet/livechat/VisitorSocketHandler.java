@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sohbet.contact.Contact;
 import org.sohbet.contact.ContactId;
 import org.sohbet.contact.Contacts;
@@ -32,6 +34,7 @@ import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.sohbet.shared.realtime.Sockets;
+import org.sohbet.shared.settings.SohbetSettings;
 import org.sohbet.visitor.VisitorChats;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
@@ -49,6 +52,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(VisitorSocketHandler.class);
     private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue");
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
@@ -74,6 +78,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final TransactionTemplate transactions;
     private final VisitorChats visitorChats;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitorSocketHandler.class);
+    private final FaqBot bot;
+    private final SohbetSettings settings;
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("visitor-timer").daemon().factory());
@@ -95,7 +101,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             Clock clock,
             Inboxes routingInboxes,
             PlatformTransactionManager transactionManager,
-            VisitorChats visitorChats) {
+            VisitorChats visitorChats,
+            FaqBot bot,
+            SohbetSettings settings) {
         this.inboxes = inboxes;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -108,6 +116,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         this.routingInboxes = routingInboxes;
         this.visitorChats = visitorChats;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.bot = bot;
+        this.settings = settings;
     }
 
     /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
@@ -216,6 +226,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 case "seller" -> visitor.seller = textOrNull(frame, "seller");
                 case "typing" -> typing(visitor, frame.path("on").asBoolean(false));
                 case "seen" -> seen(visitor, frame.path("seq").asLong(0));
+                case "bot" -> verdict(visitor, textOrNull(frame, "answer"));
                 case "rate" -> rate(visitor, frame.path("rating").asInt(0), textOrNull(frame, "comment"));
                 case "ping" -> Sockets.send(visitor.socket, "{\"type\":\"pong\"}");
                 default -> error(visitor, "invalid", clientId);
@@ -443,6 +454,46 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         if (visitor.typing) {
             typing(visitor, false);
         }
+        if (!posted.duplicate() && visitor.feed != null) {
+            ask(visitor, visitor.feed.conversation(), text);
+        }
+    }
+
+    /**
+     * The FAQ bot hears the message off the socket's thread: the visitor has its ack, and routing went on before the
+     * bot started (ADR 0023). Its answers reach the widget over the feed like any message.
+     */
+    private void ask(Visitor visitor, ConversationId conversation, String text) {
+        VisitorSession session = visitor.session;
+        Language language = visitor.language;
+        String base = publicBase(visitor.socket);
+        Thread.ofVirtual().name("faq-bot").start(() -> {
+            try {
+                bot.heard(session.accountId(), session.inboxId(), conversation, language, text, base);
+            } catch (RuntimeException e) {
+                log.warn("The FAQ bot could not answer in conversation {}", conversation.value(), e);
+            }
+        });
+    }
+
+    private void verdict(Visitor visitor, String answer) {
+        Optional<FaqBot.Verdict> verdict = FaqBot.Verdict.of(answer);
+        if (verdict.isEmpty() || visitor.feed == null) {
+            error(visitor, "invalid", null);
+            return;
+        }
+        bot.verdict(visitor.session.accountId(), visitor.feed.conversation(), verdict.get());
+    }
+
+    /** The configured base URL, else the scheme and host the widget reached this socket on. */
+    private String publicBase(WebSocketSession socket) {
+        Optional<java.net.URI> configured = settings.publicBaseUrl();
+        if (configured.isPresent()) {
+            return configured.get().toString().replaceAll("/+$", "");
+        }
+        java.net.URI uri = socket.getUri();
+        String scheme = uri != null && "wss".equals(uri.getScheme()) ? "https" : "http";
+        return uri == null ? "" : scheme + "://" + uri.getRawAuthority();
     }
 
     /**

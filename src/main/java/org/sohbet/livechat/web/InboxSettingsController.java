@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sohbet.account.SignedInAgent;
+import org.sohbet.livechat.FaqBots;
 import org.sohbet.livechat.WebsiteInbox;
 import org.sohbet.livechat.WebsiteInboxes;
 import org.sohbet.shared.i18n.Language;
@@ -21,16 +22,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Settings, WebsiteInboxes: the snippet to paste, allowed domains, texts per language, pre-chat form, identity secret. */
+/**
+ * Settings, WebsiteInboxes: the snippet to paste, allowed domains, texts per language, pre-chat form, identity secret,
+ * and the FAQ bot.
+ */
 @Controller
 class InboxSettingsController {
 
     private final WebsiteInboxes inboxes;
     private final PublicAddress address;
+    private final FaqBots bots;
 
-    InboxSettingsController(WebsiteInboxes inboxes, PublicAddress address) {
+    InboxSettingsController(WebsiteInboxes inboxes, PublicAddress address, FaqBots bots) {
         this.inboxes = inboxes;
         this.address = address;
+        this.bots = bots;
     }
 
     @GetMapping("/console/settings/inboxes")
@@ -101,9 +107,45 @@ class InboxSettingsController {
         return "redirect:/console/settings/inboxes/" + id;
     }
 
+    /** The FAQ bot of this inbox: on or off, and the confidence it needs (ADR 0023). */
+    @PostMapping("/console/settings/inboxes/{id}/bot")
+    String saveBot(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            @RequestParam(required = false) String botEnabled,
+            @RequestParam(required = false) String botThreshold,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        requireManager(agent);
+        WebsiteInbox inbox = inboxes.get(agent.accountId(), id);
+        try {
+            bots.configure(agent.accountId(), id, botEnabled != null, botThreshold);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/console/settings/inboxes/" + id;
+        } catch (WebsiteInboxes.InboxProblem problem) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", Map.of(problem.field(), problem.code()));
+            model.addAttribute("name", inbox.name());
+            model.addAttribute("domains", String.join("\n", inbox.allowedDomains()));
+            model.addAttribute("preChat", inbox.preChat());
+            model.addAttribute("greeting", inbox.greeting());
+            model.addAttribute("replyTime", inbox.replyTime());
+            model.addAttribute("botEnabled", botEnabled != null);
+            model.addAttribute("botThreshold", botThreshold == null ? "" : botThreshold);
+            return page(agent, inbox, request, model);
+        }
+    }
+
     private String page(SignedInAgent agent, WebsiteInbox inbox, HttpServletRequest request, Model model) {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("botThreshold")) {
+            FaqBots.Settings bot = bots.settings(agent.accountId(), inbox.id());
+            model.addAttribute("botEnabled", bot.enabled());
+            model.addAttribute("botThreshold", String.valueOf(bot.threshold()));
         }
         String base = address.base();
         model.addAttribute("inbox", inbox);
