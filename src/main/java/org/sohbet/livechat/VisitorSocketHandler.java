@@ -77,7 +77,6 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final Inboxes routingInboxes;
     private final TransactionTemplate transactions;
     private final VisitorChats visitorChats;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitorSocketHandler.class);
     private final FaqBot bot;
     private final SohbetSettings settings;
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
