@@ -232,6 +232,45 @@ public class Conversations {
     }
 
     /**
+     * An agent starts the chat with a contact (a proactive start from the live visitors page): a new conversation opens
+     * assigned to that agent with the agent's message, and never waits in the queue. An existing one gets the message
+     * as a reply, reopened first when it was resolved.
+     */
+    @Transactional
+    public Posted startFromAgent(SignedInAgent by, long inboxId, ContactId contact, String clientId, String text) {
+        MessageText.check(text);
+        checkClientId(clientId);
+        AccountId account = by.accountId();
+        routingRepository.lockAccount(account);
+        Locked locked = lockOrOpen(account, inboxId, contact);
+        ConversationSummary conversation = locked.conversation();
+        if (!locked.created()) {
+            if (conversation.status() == ConversationStatus.RESOLVED) {
+                reopen(by, conversation.id());
+            }
+            return postFromAgent(by, conversation.id(), clientId, text);
+        }
+        Instant now = timeline.now();
+        long cycle = cycles.start(
+                account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
+        repository.advanceState(
+                conversation.id().value(),
+                Next.of(conversation).status(ConversationStatus.OPEN).cycle(cycle));
+        conversation = repository.lock(account, conversation.id()).orElseThrow();
+        String body = MessageText.check(text);
+        MessageView message = timeline.append(
+                account,
+                conversation,
+                new NewRow("text", Author.AGENT, by.agentId(), body, null, clientId, null, null, conversation.status()),
+                Next.of(conversation).assignee(by.agentId()),
+                MessageText.preview(body),
+                null,
+                true);
+        cycles.agentReplied(conversation, message.at());
+        return new Posted(message, false);
+    }
+
+    /**
      * A private note: agents see it, the contact never does. Mentions ({@code @Name}) of agents who can see the
      * conversation notify them.
      */

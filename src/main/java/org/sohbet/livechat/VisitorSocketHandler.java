@@ -24,6 +24,7 @@ import org.sohbet.livechat.IdentityTokens.Identity;
 import org.sohbet.livechat.IdentityTokens.InvalidIdentity;
 import org.sohbet.livechat.RateLimits.Limit;
 import org.sohbet.livechat.VisitorSessions.VisitorSession;
+import org.sohbet.proactive.ChatInvitations;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.i18n.Language;
 import org.sohbet.shared.realtime.FrameAssembler;
@@ -31,6 +32,7 @@ import org.sohbet.shared.realtime.FrameRate;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.sohbet.shared.realtime.Sockets;
+import org.sohbet.visitor.Visitors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -47,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
-    private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue");
+    private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue", PagePushes.EVENT);
+    private static final java.util.regex.Pattern PAGE_VISITOR = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
     /** Activities after which a waiting conversation may have left the queue. */
@@ -70,6 +73,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final Clock clock;
     private final Inboxes routingInboxes;
     private final TransactionTemplate transactions;
+    private final Visitors pageVisitors;
+    private final ChatInvitations invitations;
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("visitor-timer").daemon().factory());
@@ -90,7 +95,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             MessageSource messages,
             Clock clock,
             Inboxes routingInboxes,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            Visitors pageVisitors,
+            ChatInvitations invitations) {
         this.inboxes = inboxes;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -102,6 +109,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         this.clock = clock;
         this.routingInboxes = routingInboxes;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.pageVisitors = pageVisitors;
+        this.invitations = invitations;
     }
 
     /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
@@ -115,6 +124,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         Language language = Language.DEFAULT;
         ConversationFeed feed;
         boolean typing;
+        /** The loader's tracking key of the page this frame sits on, when it gave one (ADR 33). */
+        String pageVisitor;
         /** Whether the last place in line sent to this socket was a position, not "not waiting". */
         volatile boolean queued;
 
@@ -227,6 +238,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             return;
         }
         visitor.inbox = inbox.get();
+        String pageVisitor = textOrNull(frame, "vid");
+        visitor.pageVisitor =
+                pageVisitor != null && PAGE_VISITOR.matcher(pageVisitor).matches() ? pageVisitor : null;
         VisitorSession session =
                 sessions.resume(visitor.inbox, textOrNull(frame, "token")).orElse(null);
         if (session == null) {
@@ -316,6 +330,12 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 "away",
                 routingInboxes.awayText(session.accountId(), session.inboxId()).get(visitor.language.tag()));
         Sockets.send(visitor.socket, Frames.write(frame));
+        reportChat(
+                visitor,
+                conversation
+                        .filter(c -> !"resolved".equals(c.status().code()))
+                        .map(c -> c.id().value())
+                        .orElse(null));
         if (conversation.isPresent()) {
             openFeed(visitor, conversation.get(), after);
         } else {
@@ -345,6 +365,14 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
      */
     private void forward(Visitor visitor, String json) {
         Sockets.send(visitor.socket, json);
+        if (visitor.pageVisitor != null && json.startsWith("{\"type\":\"message\"")) {
+            ConversationFeed open = visitor.feed;
+            if (open != null && json.contains("\"activity\":\"resolved\"")) {
+                reportChat(visitor, null);
+            } else if (open != null && json.contains("\"activity\":\"reopened\"")) {
+                reportChat(visitor, open.conversation().value());
+            }
+        }
         if (json.startsWith("{\"type\":\"queue\"")) {
             visitor.queued = !json.contains("\"position\":null");
         } else if (visitor.queued && json.startsWith("{\"type\":\"message\"") && json.contains("\"activity\":\"")) {
@@ -419,6 +447,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             conversations
                     .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
                     .ifPresent(c -> openFeed(visitor, c, 0));
+            startedChatting(visitor);
         }
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
         if (visitor.typing) {
@@ -477,6 +506,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             conversations
                     .forContact(session.accountId(), session.inboxId(), after[0].contactId())
                     .ifPresent(c -> openFeed(visitor, c, 0));
+            startedChatting(visitor);
         }
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
     }
@@ -485,6 +515,66 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private ContactId contactOf(Visitor visitor) {
         visitor.session = sessions.withContact(visitor.session, null, null);
         return visitor.session.contactId();
+    }
+
+    /** The visitor wrote first on this socket: an invitation it saw may have turned into this chat. */
+    private void startedChatting(Visitor visitor) {
+        if (visitor.pageVisitor == null || visitor.feed == null) {
+            return;
+        }
+        reportChat(visitor, visitor.feed.conversation().value());
+        invitations.converted(visitor.session.accountId(), visitor.pageVisitor);
+    }
+
+    private void reportChat(Visitor visitor, Long conversation) {
+        if (visitor.pageVisitor != null) {
+            pageVisitors.chatting(visitor.session.accountId(), visitor.pageVisitor, conversation);
+        }
+    }
+
+    /**
+     * An agent starts a chat with a tracked visitor whose frame is connected now: the conversation opens assigned to
+     * the agent with the agent's message, and the visitor's widget opens on it. Empty when no frame of that visitor
+     * is connected to this node.
+     */
+    Optional<ConversationId> startByAgent(
+            org.sohbet.account.SignedInAgent agent, String pageVisitor, String clientId, String text) {
+        Visitor first = null;
+        for (Visitor candidate : open) {
+            if (pageVisitor.equals(candidate.pageVisitor)
+                    && candidate.session != null
+                    && candidate.session.accountId().equals(agent.accountId())
+                    && candidate.socket.isOpen()) {
+                first = candidate;
+                break;
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        Visitor target = first;
+        ContactId contact;
+        synchronized (target) {
+            contact = contactOf(target);
+        }
+        Conversations.Posted posted =
+                conversations.startFromAgent(agent, target.session.inboxId(), contact, clientId, text);
+        ConversationId id = new ConversationId(posted.message().conversationId());
+        for (Visitor same : open) {
+            if (same.session != null && same.session.token().equals(target.session.token())) {
+                synchronized (same) {
+                    if (same != target) {
+                        same.session = target.session;
+                    }
+                    if (same.feed == null) {
+                        welcome(same, 0);
+                    }
+                }
+                Sockets.send(same.socket, "{\"type\":\"show\"}");
+            }
+        }
+        pageVisitors.chatting(agent.accountId(), pageVisitor, id.value());
+        return Optional.of(id);
     }
 
     private void typing(Visitor visitor, boolean on) {
