@@ -124,7 +124,7 @@ class ShopJourneyBrowserTests extends BrowserIntegrationTest {
         agent.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Open this page"))
                 .check();
         agent.getByLabel("Address on your shop").fill(url("/demo/products/copper-pot"));
-        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send to the visitor"))
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show to the visitor"))
                 .click();
         assertThat(agent.locator("#push-status")).containsText("Sent to the visitor.");
 
