@@ -522,6 +522,12 @@ const onFrame = (frame: any) => {
     case "error":
       onError(frame);
       break;
+    case "push":
+      onPush(frame);
+      break;
+    case "show":
+      toParent({ type: "show" });
+      break;
   }
 };
 
@@ -573,8 +579,7 @@ const connect = () => {
   socket = ws;
   ws.onopen = () => {
     helloAfter = lastSeq;
-    const visitor = new URLSearchParams(location.search).get("vid") || undefined;
-    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, seller, visitor });
+    send({ type: "hello", inbox: config.inbox, token, identity, lang: config.lang, after: lastSeq, seller, visitor: pageVisitor });
     pingTimer = window.setInterval(() => send({ type: "ping" }), 25000);
   };
   ws.onmessage = (event) => {
@@ -605,6 +610,56 @@ addEventListener("online", () => {
     connect();
   }
 });
+
+// ---- proactive invitations and pushed pages (ADR 33, ADR 41) ----
+
+const pushTexts = $("push-texts").dataset;
+// The loader's tracking key, so that the server can tell which tracked visitor this chat is (ADR 33).
+const pageVisitor = ((v) => (v && /^[A-Za-z0-9_-]{8,64}$/.test(v) ? v : null))(
+  new URLSearchParams(location.search).get("vid"),
+);
+
+const showInvitation = (text: unknown) => {
+  if (typeof text !== "string" || !text) return;
+  const li = el("li", "msg agent invite");
+  li.append(el("span", "who", pushTexts.invite || t("agent")));
+  const body = el("div", "body", text);
+  body.dir = "auto";
+  li.append(body);
+  log.append(li);
+  scrollDown();
+};
+
+const navigate = (url: string) => toParent({ type: "navigate", url });
+
+const onPush = (frame: { kind: string; url: string; name?: string; price?: string; image?: string; navigate?: boolean }) => {
+  const url = safeUrl(frame.url || "");
+  if (!url || !/^https?:/.test(url)) return;
+  toParent({ type: "show" });
+  if (frame.kind === "page" && frame.navigate) {
+    navigate(url);
+    return;
+  }
+  const li = el("li", "msg agent card");
+  const body = el("div", "body");
+  const image = frame.image ? safeUrl(frame.image) : null;
+  if (frame.kind === "product" && image && /^https?:/.test(image)) {
+    const img = el("img");
+    img.src = image;
+    img.alt = frame.name || "";
+    img.loading = "lazy";
+    body.append(img);
+  }
+  if (frame.name) body.append(el("strong", "name", frame.name));
+  if (frame.price) body.append(el("span", "price", frame.price));
+  const button = el("button", "open", frame.kind === "page" ? pushTexts.open : pushTexts.view) as HTMLButtonElement;
+  button.type = "button";
+  button.addEventListener("click", () => navigate(url));
+  body.append(button);
+  li.append(body);
+  log.append(li);
+  scrollDown();
+};
 
 // ---- loader messages ----
 
@@ -647,6 +702,9 @@ addEventListener("message", (event) => {
         seller = m.props.seller;
         if (welcomed) send({ type: "seller", seller });
       }
+      break;
+    case "invite":
+      showInvitation(m.text);
       break;
     case "locale":
       if (typeof m.lang === "string" && m.lang !== config.lang) {

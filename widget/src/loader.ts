@@ -181,10 +181,10 @@ const SVG = "http://www.w3.org/2000/svg";
   const seenAt = Number(read(local, "sohbet.seen")) || 0;
   const returning = read(session, "sohbet.ret") || (seenAt && Date.now() - seenAt > 18e5 ? "1" : "0");
   keep(session, "sohbet.ret", returning);
-  const send = (beacon?: boolean) => {
+  const send = (beacon?: boolean, recheck?: boolean) => {
     clearTimeout(timer);
     timer = 0;
-    if (!events.length || !tracking || !inbox) return;
+    if ((!events.length && !recheck) || !tracking || !inbox) return;
     const body = JSON.stringify({
       v: visitor,
       r: returning == "1",
@@ -197,9 +197,23 @@ const SVG = "http://www.w3.org/2000/svg";
     const url = origin + "/widget/events?inbox=" + encodeURIComponent(inbox);
     // A string body is text/plain: no preflight, and a beacon survives the page being closed.
     if (!(beacon && navigator.sendBeacon && navigator.sendBeacon(url, body))) {
-      fetch(url, { method: "POST", body, keepalive: true, credentials: "omit" }).catch(() => {});
+      fetch(url, { method: "POST", body, keepalive: true, credentials: "omit" })
+        .then((response) => response.ok && response.json())
+        .then(answered, () => {});
     }
     if (events.length) send(beacon);
+  };
+  // The server evaluates the invitation rules on each batch and answers with an invitation, or with when to ask
+  // again for a rule that waits for time on the page (ADR 33).
+  let recheckTimer = 0;
+  const answered = (answer: any) => {
+    if (!answer) return;
+    if (answer.invite && typeof answer.invite.text == "string") {
+      post({ type: "invite", text: answer.invite.text });
+      setOpen(true);
+    }
+    clearTimeout(recheckTimer);
+    if (answer.recheck > 0) recheckTimer = setTimeout(() => send(false, true), Math.min(answer.recheck, 864e5)) as any;
   };
   const queue = (event: Record<string, unknown>) => {
     if (!tracking) return;
@@ -292,6 +306,10 @@ const SVG = "http://www.w3.org/2000/svg";
       if (opened) post({ type: "open", focus: false, url: location.href });
     } else if (data.type == "close") {
       setOpen(false, true);
+    } else if (data.type == "show") {
+      setOpen(true);
+    } else if (data.type == "navigate" && /^https?:\/\//i.test(String(data.url))) {
+      location.href = data.url;
     } else if (data.type == "unread") {
       const count = Math.max(0, Number(data.count) || 0);
       badge.textContent = count > 99 ? "99+" : String(count);

@@ -29,6 +29,7 @@ class ModularityTests {
                         "email",
                         "helpcenter",
                         "livechat",
+                        "proactive",
                         "shared",
                         "shop",
                         "visitor");

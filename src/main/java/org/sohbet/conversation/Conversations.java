@@ -274,6 +274,50 @@ public class Conversations {
     }
 
     /**
+     * An agent starts the chat with a contact (a proactive start from the live visitors page): a new conversation opens
+     * assigned to that agent with the agent's message, and never waits in the queue. An existing one gets the message
+     * as a reply, reopened first when it was resolved.
+     */
+    @Transactional
+    public Posted startFromAgent(SignedInAgent by, long inboxId, ContactId contact, String clientId, String text) {
+        MessageText.check(text);
+        checkClientId(clientId);
+        AccountId account = by.accountId();
+        routingRepository.lockAccount(account);
+        // A seller's agent starts the chat for their seller, so that it stays in their own scope (ADR 32).
+        Long seller = sellers.sellerOf(by).map(Seller::id).orElse(null);
+        if (!access.mayServe(account, by.agentId(), inboxId, null, seller)) {
+            throw new NotFoundException();
+        }
+        Locked locked = lockOrOpenFor(account, inboxId, contact, seller);
+        ConversationSummary conversation = locked.conversation();
+        if (!locked.created()) {
+            if (conversation.status() == ConversationStatus.RESOLVED) {
+                reopen(by, conversation.id());
+            }
+            return postFromAgent(by, conversation.id(), clientId, text);
+        }
+        Instant now = timeline.now();
+        long cycle = cycles.start(
+                account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
+        repository.advanceState(
+                conversation.id().value(),
+                Next.of(conversation).status(ConversationStatus.OPEN).cycle(cycle));
+        conversation = repository.lock(account, conversation.id()).orElseThrow();
+        String body = MessageText.check(text);
+        MessageView message = timeline.append(
+                account,
+                conversation,
+                new NewRow("text", Author.AGENT, by.agentId(), body, null, clientId, null, null, conversation.status()),
+                Next.of(conversation).assignee(by.agentId()),
+                MessageText.preview(body),
+                null,
+                true);
+        cycles.agentReplied(conversation, message.at());
+        return new Posted(message, false);
+    }
+
+    /**
      * A private note: agents see it, the contact never does. Mentions ({@code @Name}) of agents who can see the
      * conversation notify them.
      */
@@ -649,7 +693,22 @@ public class Conversations {
         if (existing.isPresent()) {
             return new Locked(existing.get(), false);
         }
-        Long seller = sellers.activeByKey(account, sellerKey).map(Seller::id).orElse(null);
+        return open(
+                account,
+                inboxId,
+                contact,
+                sellers.activeByKey(account, sellerKey).map(Seller::id).orElse(null));
+    }
+
+    private Locked lockOrOpenFor(AccountId account, long inboxId, ContactId contact, Long seller) {
+        Optional<ConversationSummary> existing = repository.lockForContact(account, inboxId, contact);
+        if (existing.isPresent()) {
+            return new Locked(existing.get(), false);
+        }
+        return open(account, inboxId, contact, seller);
+    }
+
+    private Locked open(AccountId account, long inboxId, ContactId contact, Long seller) {
         boolean created = repository.insertIfAbsent(account, inboxId, contact, seller, timeline.now());
         ConversationSummary conversation = repository
                 .lockForContact(account, inboxId, contact)

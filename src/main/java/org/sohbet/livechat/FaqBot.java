@@ -74,17 +74,19 @@ class FaqBot {
         if (!inbox.enabled() || question == null || question.isBlank()) {
             return false;
         }
+        Optional<BotAnswer> best = answers.best(account, language, question)
+                .filter(answer -> answer.confidence() * 100 >= inbox.threshold());
+        if (best.isEmpty() || !turns.mayAnswer(account, conversation)) {
+            return false;
+        }
+        // A language model, when the account has one (ADR 24), may take seconds: it writes outside the transaction,
+        // and the checks below are made again under the conversation's lock before anything is posted.
+        BotAnswer answer = answers.withGenerated(account, question, best.get());
         Boolean answered = transactions.execute(status -> {
             settings.lock(conversation.value());
             if (!turns.mayAnswer(account, conversation) || answers.awaitingVerdict(account, conversation.value())) {
                 return false;
             }
-            Optional<BotAnswer> best = answers.best(account, language, question)
-                    .filter(answer -> answer.confidence() * 100 >= inbox.threshold());
-            if (best.isEmpty()) {
-                return false;
-            }
-            BotAnswer answer = best.get();
             turns.answer(account, conversation, text(answer, base));
             answers.answered(account, conversation.value(), answer);
             turns.answer(account, conversation, messages.getMessage("bot.ask", null, language.locale()));
@@ -118,9 +120,23 @@ class FaqBot {
         return Boolean.TRUE.equals(decided);
     }
 
-    /** The excerpt, then the article as a {@code [title](url)} link, which the widget and the console both render. */
+    /**
+     * The excerpt, then the article as a {@code [title](url)} link, which the widget and the console both render. A
+     * generated answer comes with its numbered sources instead, one link each.
+     */
     static String text(BotAnswer answer, String base) {
-        String title = answer.title().replaceAll("[\\[\\]\\n]+", " ").strip();
-        return answer.excerpt() + "\n\n[" + title + "](" + base + answer.path() + ")";
+        if (answer.isGenerated() && !answer.sources().isEmpty()) {
+            StringBuilder text = new StringBuilder(answer.generated().strip()).append("\n");
+            for (BotAnswer.Source source : answer.sources()) {
+                text.append("\n[").append(source.number()).append("] ");
+                text.append(link(source.title(), base + source.path()));
+            }
+            return text.toString();
+        }
+        return answer.excerpt() + "\n\n" + link(answer.title(), base + answer.path());
+    }
+
+    private static String link(String title, String url) {
+        return "[" + title.replaceAll("[\\[\\]\\n]+", " ").strip() + "](" + url + ")";
     }
 }

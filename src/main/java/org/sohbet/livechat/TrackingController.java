@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.sohbet.conversation.Frames;
+import org.sohbet.proactive.ChatInvitations;
 import org.sohbet.shared.web.PublicAddress;
 import org.sohbet.visitor.Visitors;
 import org.springframework.http.HttpHeaders;
@@ -28,11 +29,13 @@ class TrackingController {
     private final WebsiteInboxes inboxes;
     private final Visitors visitors;
     private final PublicAddress address;
+    private final ChatInvitations invitations;
 
-    TrackingController(WebsiteInboxes inboxes, Visitors visitors, PublicAddress address) {
+    TrackingController(WebsiteInboxes inboxes, Visitors visitors, PublicAddress address, ChatInvitations invitations) {
         this.inboxes = inboxes;
         this.visitors = visitors;
         this.address = address;
+        this.invitations = invitations;
     }
 
     @PostMapping(value = "/widget/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -60,8 +63,18 @@ class TrackingController {
         if (!result.accepted()) {
             return answer(HttpStatus.BAD_REQUEST, origin, "invalid_batch");
         }
-        return cors(ResponseEntity.ok(), origin)
-                .body(Frames.write(Map.of("accepted", result.events(), "rejected", result.rejected())));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("accepted", result.events());
+        answer.put("rejected", result.rejected());
+        // The invitation rides on the answer to the batch that triggered it (ADR 33).
+        ChatInvitations.Decision decision =
+                invitations.evaluate(found.get().accountId(), found.get().id(), result.visitorKey());
+        decision.invitation()
+                .ifPresent(invite -> answer.put("invite", Map.of("rule", invite.ruleId(), "text", invite.text())));
+        if (decision.recheckMillis() > 0) {
+            answer.put("recheck", decision.recheckMillis());
+        }
+        return cors(ResponseEntity.ok(), origin).body(Frames.write(answer));
     }
 
     /** Reads at most the batch limit; null past it, without reading the rest into memory. */

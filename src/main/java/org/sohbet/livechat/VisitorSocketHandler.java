@@ -27,6 +27,7 @@ import org.sohbet.livechat.IdentityTokens.Identity;
 import org.sohbet.livechat.IdentityTokens.InvalidIdentity;
 import org.sohbet.livechat.RateLimits.Limit;
 import org.sohbet.livechat.VisitorSessions.VisitorSession;
+import org.sohbet.proactive.ChatInvitations;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.i18n.Language;
 import org.sohbet.shared.realtime.FrameAssembler;
@@ -36,6 +37,7 @@ import org.sohbet.shared.realtime.RealtimeHub;
 import org.sohbet.shared.realtime.Sockets;
 import org.sohbet.shared.settings.SohbetSettings;
 import org.sohbet.visitor.VisitorChats;
+import org.sohbet.visitor.Visitors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -53,7 +55,7 @@ import tools.jackson.databind.JsonNode;
 class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(VisitorSocketHandler.class);
-    private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue");
+    private static final Set<String> VISITOR_EVENTS = Set.of("typing", "seen", "queue", PagePushes.EVENT);
     private static final String STATE = "sohbet.visitor";
     private static final long HELLO_TIMEOUT_SECONDS = 10;
     /** Activities after which a waiting conversation may have left the queue. */
@@ -79,6 +81,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private final VisitorChats visitorChats;
     private final FaqBot bot;
     private final SohbetSettings settings;
+    private final Visitors pageVisitors;
+    private final ChatInvitations invitations;
     private final java.util.Set<Visitor> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("visitor-timer").daemon().factory());
@@ -102,7 +106,9 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             PlatformTransactionManager transactionManager,
             VisitorChats visitorChats,
             FaqBot bot,
-            SohbetSettings settings) {
+            SohbetSettings settings,
+            Visitors pageVisitors,
+            ChatInvitations invitations) {
         this.inboxes = inboxes;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -117,6 +123,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         this.transactions = new TransactionTemplate(transactionManager);
         this.bot = bot;
         this.settings = settings;
+        this.pageVisitors = pageVisitors;
+        this.invitations = invitations;
     }
 
     /** What one socket knows of its visitor. Frames of one socket arrive one at a time. */
@@ -132,7 +140,10 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         boolean typing;
         /** The seller key the page names (data-seller or track properties): it routes a new conversation, nothing more. */
         String seller;
-        /** The page's tracking key (ADR 34), if the loader passed one; it only links chats to the journey. */
+        /**
+         * The loader's tracking key of the page this frame sits on, when it gave one: it links the chat to the journey
+         * (ADR 34) and to invitations and pushes (ADR 33).
+         */
         String trackedKey;
         /** The conversation and time last reported as chatted in, so a busy chat writes that at most once a minute. */
         long chattedIn;
@@ -344,6 +355,12 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
                 "away",
                 routingInboxes.awayText(session.accountId(), session.inboxId()).get(visitor.language.tag()));
         Sockets.send(visitor.socket, Frames.write(frame));
+        reportChat(
+                visitor,
+                conversation
+                        .filter(c -> !"resolved".equals(c.status().code()))
+                        .map(c -> c.id().value())
+                        .orElse(null));
         if (conversation.isPresent()) {
             openFeed(visitor, conversation.get(), after);
         } else {
@@ -373,6 +390,14 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
      */
     private void forward(Visitor visitor, String json) {
         Sockets.send(visitor.socket, json);
+        if (visitor.trackedKey != null && json.startsWith("{\"type\":\"message\"")) {
+            ConversationFeed open = visitor.feed;
+            if (open != null && json.contains("\"activity\":\"resolved\"")) {
+                reportChat(visitor, null);
+            } else if (open != null && json.contains("\"activity\":\"reopened\"")) {
+                reportChat(visitor, open.conversation().value());
+            }
+        }
         if (json.startsWith("{\"type\":\"queue\"")) {
             visitor.queued = !json.contains("\"position\":null");
         } else if (visitor.queued && json.startsWith("{\"type\":\"message\"") && json.contains("\"activity\":\"")) {
@@ -447,6 +472,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             conversations
                     .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
                     .ifPresent(c -> openFeed(visitor, c, 0));
+            startedChatting(visitor);
         }
         chatted(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
@@ -546,6 +572,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             conversations
                     .forContact(session.accountId(), session.inboxId(), after[0].contactId())
                     .ifPresent(c -> openFeed(visitor, c, 0));
+            startedChatting(visitor);
         }
         chatted(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
@@ -578,6 +605,66 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
     private ContactId contactOf(Visitor visitor) {
         visitor.session = sessions.withContact(visitor.session, null, null);
         return visitor.session.contactId();
+    }
+
+    /** The visitor wrote first on this socket: an invitation it saw may have turned into this chat. */
+    private void startedChatting(Visitor visitor) {
+        if (visitor.trackedKey == null || visitor.feed == null) {
+            return;
+        }
+        reportChat(visitor, visitor.feed.conversation().value());
+        invitations.converted(visitor.session.accountId(), visitor.trackedKey);
+    }
+
+    private void reportChat(Visitor visitor, Long conversation) {
+        if (visitor.trackedKey != null) {
+            pageVisitors.chatting(visitor.session.accountId(), visitor.trackedKey, conversation);
+        }
+    }
+
+    /**
+     * An agent starts a chat with a tracked visitor whose frame is connected now: the conversation opens assigned to
+     * the agent with the agent's message, and the visitor's widget opens on it. Empty when no frame of that visitor
+     * is connected to this node.
+     */
+    Optional<ConversationId> startByAgent(
+            org.sohbet.account.SignedInAgent agent, String pageVisitor, String clientId, String text) {
+        Visitor first = null;
+        for (Visitor candidate : open) {
+            if (pageVisitor.equals(candidate.trackedKey)
+                    && candidate.session != null
+                    && candidate.session.accountId().equals(agent.accountId())
+                    && candidate.socket.isOpen()) {
+                first = candidate;
+                break;
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        Visitor target = first;
+        ContactId contact;
+        synchronized (target) {
+            contact = contactOf(target);
+        }
+        Conversations.Posted posted =
+                conversations.startFromAgent(agent, target.session.inboxId(), contact, clientId, text);
+        ConversationId id = new ConversationId(posted.message().conversationId());
+        for (Visitor same : open) {
+            if (same.session != null && same.session.token().equals(target.session.token())) {
+                synchronized (same) {
+                    if (same != target) {
+                        same.session = target.session;
+                    }
+                    if (same.feed == null) {
+                        welcome(same, 0);
+                    }
+                }
+                Sockets.send(same.socket, "{\"type\":\"show\"}");
+            }
+        }
+        pageVisitors.chatting(agent.accountId(), pageVisitor, id.value());
+        return Optional.of(id);
     }
 
     private void typing(Visitor visitor, boolean on) {

@@ -107,6 +107,20 @@ class WebsiteInboxRepository {
                 texts(rs.getString("reply_time")));
     }
 
+    boolean pushNavigates(AccountId account, long id) {
+        return jdbc.sql("select push_navigates from livechat_inbox where account_id = ? and inbox_id = ?")
+                .params(account.value(), id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void setPushNavigates(AccountId account, long id, boolean navigates) {
+        jdbc.sql("update livechat_inbox set push_navigates = ? where account_id = ? and inbox_id = ?")
+                .params(navigates, account.value(), id)
+                .update();
+    }
+
     private static Map<String, String> texts(String json) {
         return json == null ? Map.of() : Frames.mapper().readValue(json, new TypeReference<Map<String, String>>() {});
     }

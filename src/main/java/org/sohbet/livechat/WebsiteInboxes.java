@@ -126,6 +126,17 @@ public class WebsiteInboxes {
                 account, id, parsed.entries(), preChat, texts(greeting, "greeting"), texts(replyTime, "replyTime"));
     }
 
+    /** Whether a page an agent pushes opens in the visitor's tab at once rather than after the visitor's click. */
+    public boolean pushNavigates(AccountId account, long id) {
+        get(account, id);
+        return repository.pushNavigates(account, id);
+    }
+
+    public void setPushNavigates(AccountId account, long id, boolean navigates) {
+        get(account, id);
+        repository.setPushNavigates(account, id, navigates);
+    }
+
     @Transactional
     public void rotateSecret(AccountId account, long id) {
         get(account, id);

@@ -114,7 +114,10 @@ class WidgetController {
         Language language = Language.fromTag(lang).orElse(Language.DEFAULT);
         response.setHeader(
                 "Content-Security-Policy",
-                DEFAULT_CSP.replace("frame-ancestors 'none'", "frame-ancestors " + ancestors(box, own)));
+                DEFAULT_CSP
+                        .replace("frame-ancestors 'none'", "frame-ancestors " + ancestors(box, own))
+                        // Product cards pushed by agents show images from the shop's own domains (ADR 41).
+                        .replace("img-src 'self' data:", "img-src 'self' data: " + ancestors(box, own)));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("inbox", box.publicKey());
         config.put("greeting", text(box.greeting(), language, "widget.greeting"));

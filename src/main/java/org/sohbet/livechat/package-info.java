@@ -1,7 +1,7 @@
 /**
  * The website channel: inboxes with their widget settings, anonymous and verified visitor sessions, the visitor
  * socket, the widget's HTTP endpoints and the demo shop. Depends on {@code account}, {@code contact},
- * {@code conversation}, {@code helpcenter} (the FAQ bot's articles) and {@code shared}.
+ * {@code conversation}, {@code helpcenter} (the FAQ bot's articles), {@code proactive}, {@code visitor} and {@code shared}.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -10,6 +10,7 @@
             "contact",
             "conversation",
             "helpcenter",
+            "proactive",
             "shared",
             "visitor"
         })

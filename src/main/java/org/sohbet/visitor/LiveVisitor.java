@@ -3,7 +3,11 @@ package org.sohbet.visitor;
 import java.time.Instant;
 import org.sohbet.account.AccountId;
 
-/** Someone on the shop's site now, as the console's live list shows them. */
+/**
+ * Someone on the shop's site now, as the console's live list shows them.
+ *
+ * @param pageSince when the current page was opened, for "time on page" in proactive rules
+ */
 public record LiveVisitor(
         AccountId accountId,
         long inboxId,
@@ -20,4 +24,5 @@ public record LiveVisitor(
         String cartCurrency,
         int cartItems,
         String checkoutStep,
-        String lastProduct) {}
+        String lastProduct,
+        Instant pageSince) {}

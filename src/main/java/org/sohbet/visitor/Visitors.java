@@ -46,7 +46,7 @@ public class Visitors {
     static final int WRITE_BATCH = 2_000;
 
     /** What became of one batch. */
-    public record Ingested(boolean accepted, int events, int rejected) {}
+    public record Ingested(boolean accepted, int events, int rejected, String visitorKey) {}
 
     private record Key(long account, String visitor) {}
 
@@ -61,6 +61,9 @@ public class Visitors {
     private final ConcurrentHashMap<Key, LiveVisitor> live = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<Key, Seen> seen = new ConcurrentHashMap<>();
+    /** The conversation each visitor is chatting in now, as the chat channel reports it. */
+    private final ConcurrentHashMap<Key, Long> chats = new ConcurrentHashMap<>();
+
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -83,7 +86,7 @@ public class Visitors {
         Optional<EventBatch.Parsed> parsed = EventBatch.parse(body);
         if (parsed.isEmpty()) {
             rejected.incrementAndGet();
-            return new Ingested(false, 0, 1);
+            return new Ingested(false, 0, 1, null);
         }
         EventBatch.Parsed batch = parsed.get();
         rejected.addAndGet(batch.rejected());
@@ -113,7 +116,7 @@ public class Visitors {
         }
         changes.incrementAndGet();
         purchases(account, batch, earlier, now);
-        return new Ingested(true, batch.events().size(), batch.rejected());
+        return new Ingested(true, batch.events().size(), batch.rejected(), batch.visitorKey());
     }
 
     /**
@@ -160,12 +163,14 @@ public class Visitors {
         int items = before == null ? 0 : before.cartItems();
         String step = fresh ? null : before.checkoutStep();
         String product = fresh ? null : before.lastProduct();
+        Instant pageSince = fresh ? now : before.pageSince();
         for (TrackedEvent event : batch.events()) {
             switch (event.type()) {
                 case "page" -> {
                     url = event.url();
                     title = event.title();
                     pages++;
+                    pageSince = now;
                 }
                 case "cart" -> {
                     JsonNode cart = JSON.readTree(event.props());
@@ -210,7 +215,8 @@ public class Visitors {
                 currency,
                 items,
                 step,
-                product);
+                product,
+                pageSince);
     }
 
     /** Everyone on the account's site now, most recently active first. */
@@ -229,6 +235,28 @@ public class Visitors {
     /** One visitor of the account on the site now; empty for another account's key. */
     public Optional<LiveVisitor> liveVisitor(AccountId account, String visitorKey) {
         return Optional.ofNullable(live.get(new Key(account.value(), visitorKey)));
+    }
+
+    /**
+     * Records that the visitor is in a chat now (a conversation id), or no longer (null). The chat channel knows which
+     * page visitor a chat socket belongs to; this module only keeps the link for the live list and the invitations.
+     */
+    public void chatting(AccountId account, String visitorKey, Long conversationId) {
+        if (visitorKey == null) {
+            return;
+        }
+        Key key = new Key(account.value(), visitorKey);
+        if (conversationId == null) {
+            chats.remove(key);
+        } else {
+            chats.put(key, conversationId);
+        }
+        changes.incrementAndGet();
+    }
+
+    /** The conversation the visitor is chatting in now, if any. */
+    public Optional<Long> chatOf(AccountId account, String visitorKey) {
+        return Optional.ofNullable(chats.get(new Key(account.value(), visitorKey)));
     }
 
     /** Rises with every accepted batch: a cheap way for the live list to tell whether anything changed. */
@@ -275,7 +303,13 @@ public class Visitors {
         if (!now.isBefore(nextSweep)) {
             nextSweep = now.plus(SWEEP_EVERY);
             Instant forget = now.minus(NEW_VISIT_AFTER);
-            live.values().removeIf(visitor -> visitor.lastSeenAt().isBefore(forget));
+            live.entrySet().removeIf(entry -> {
+                boolean gone = entry.getValue().lastSeenAt().isBefore(forget);
+                if (gone) {
+                    chats.remove(entry.getKey());
+                }
+                return gone;
+            });
         }
     }
 

@@ -154,6 +154,7 @@ class InboxSettingsController {
                 "snippet",
                 "<script async src=\"" + base + "/widget.js\" data-inbox=\"" + inbox.publicKey() + "\"></script>");
         model.addAttribute("languages", Language.values());
+        model.addAttribute("pushNavigates", inboxes.pushNavigates(agent.accountId(), inbox.id()));
         return "livechat/inbox-settings";
     }
 

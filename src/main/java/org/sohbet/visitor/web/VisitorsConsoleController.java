@@ -13,6 +13,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -23,7 +24,7 @@ class VisitorsConsoleController {
     static final Set<String> STEPS = Set.of("cart", "address", "shipping", "payment", "review");
 
     /** One line of the list, with what the template must not compute itself. */
-    record Row(LiveVisitor visitor, long minutesOnSite, String link, String step, long cart) {}
+    record Row(LiveVisitor visitor, long minutesOnSite, String link, String step, long cart, Long chat) {}
 
     private final Visitors visitors;
     private final Sellers sellers;
@@ -55,6 +56,19 @@ class VisitorsConsoleController {
         return "visitor/visitors :: rows";
     }
 
+    /** The form an agent fills in to start a chat with a visitor; another account's visitor is not found. */
+    @GetMapping("/console/visitors/{key}/chat")
+    String startForm(@AuthenticationPrincipal SignedInAgent agent, @PathVariable String key, Model model) {
+        // A seller's agent reaches only visitors on that seller's pages (ADR 32), like the list.
+        String onlySeller = sellers.sellerOf(agent).map(Seller::key).orElse(null);
+        LiveVisitor visitor = visitors.liveVisitor(agent.accountId(), key)
+                .filter(v -> onlySeller == null || onlySeller.equals(v.seller()))
+                .orElseThrow(org.sohbet.shared.NotFoundException::new);
+        model.addAttribute("visitor", visitor);
+        model.addAttribute("link", safeLink(visitor.currentUrl()));
+        return "visitor/start-chat";
+    }
+
     private void rows(SignedInAgent agent, String step, Double minCart, String sort, Model model) {
         String wanted = "any".equals(step) || "in".equals(step) || known(step) ? step : null;
         String order = sort != null && Set.of("recent", "cart", "time").contains(sort) ? sort : "recent";
@@ -80,7 +94,8 @@ class VisitorsConsoleController {
                         Duration.between(v.visitStartedAt(), v.lastSeenAt()).toMinutes(),
                         safeLink(v.currentUrl()),
                         known(v.checkoutStep()) ? v.checkoutStep() : null,
-                        Math.round(v.cartTotal())))
+                        Math.round(v.cartTotal()),
+                        visitors.chatOf(agent.accountId(), v.visitorKey()).orElse(null)))
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("step", wanted);
