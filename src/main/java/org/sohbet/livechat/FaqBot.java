@@ -137,6 +137,6 @@ class FaqBot {
     }
 
     private static String link(String title, String url) {
-        return "[" + title.replaceAll("[\\[\\]\\n]+", " ").strip() + "](" + url + ")";
+        return "[" + title.replaceAll("[\\[\\]\\s]+", " ").strip() + "](" + url + ")";
     }
 }
