@@ -261,7 +261,7 @@ class RoutingRepository {
         return jdbc.sql("""
                         update agent_presence p set availability = 'away'
                         where p.availability = 'online'
-                          and p.last_active_at < :now - make_interval(mins => coalesce(
+                          and p.last_active_at < cast(:now as timestamptz) - make_interval(mins => coalesce(
                                 (select r.away_after_minutes from routing_policy r where r.account_id = p.account_id),
                                 :fallback))
                         returning p.account_id, p.agent_id""")
