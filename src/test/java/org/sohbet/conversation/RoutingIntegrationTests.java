@@ -120,8 +120,9 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void aFreeAgentGetsANewConversationInTheSameCommitThatQueuedIt() {
+    void aFreeAgentGetsANewConversationInTheSameCommitThatQueuedIt() throws InterruptedException {
         SignedInAgent ali = shop.online("Ali", 2);
+        assertThat(routing.awaitDrains(Duration.ofSeconds(10))).isTrue();
         TransactionTemplate transactions =
                 new TransactionTemplate(applicationContext.getBean(PlatformTransactionManager.class));
 
@@ -135,8 +136,9 @@ class RoutingIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
-    void anArrivalDecidedInItsOwnCommitAsksForNoSecondDrain() {
+    void anArrivalDecidedInItsOwnCommitAsksForNoSecondDrain() throws InterruptedException {
         shop.online("Ali", 1);
+        assertThat(routing.awaitDrains(Duration.ofSeconds(10))).isTrue();
         long before = routing.drainsRequested();
 
         ConversationSummary served = shop.arrive("v1");
