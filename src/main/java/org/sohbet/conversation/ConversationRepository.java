@@ -663,4 +663,24 @@ class ConversationRepository {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
+
+    Optional<String> language(AccountId account, long conversationId) {
+        return jdbc.sql("select language from conversation where account_id = :account and id = :id")
+                .param("account", account.value())
+                .param("id", conversationId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("language")))
+                .optional()
+                .flatMap(found -> found);
+    }
+
+    /** Writes nothing when the language is already the one stored, so a busy chat adds no row versions. */
+    void noteLanguage(AccountId account, long conversationId, String tag) {
+        jdbc.sql("""
+                        update conversation set language = :tag
+                        where account_id = :account and id = :id and language is distinct from :tag""")
+                .param("tag", tag)
+                .param("account", account.value())
+                .param("id", conversationId)
+                .update();
+    }
 }

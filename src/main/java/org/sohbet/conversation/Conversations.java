@@ -19,6 +19,7 @@ import org.sohbet.conversation.ConversationRepository.MessageRow;
 import org.sohbet.conversation.ConversationRepository.NewRow;
 import org.sohbet.conversation.ConversationRepository.Next;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.i18n.Language;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -592,6 +593,19 @@ public class Conversations {
         return repository.ofContacts(agent.accountId(), contacts, limit).stream()
                 .filter(scope::sees)
                 .toList();
+    }
+
+    /**
+     * The language the contact writes in, where known (the widget's); mail about the conversation is framed in it,
+     * else in the account's default language.
+     */
+    public Optional<Language> language(AccountId account, ConversationId id) {
+        return repository.language(account, id.value()).flatMap(Language::fromTag);
+    }
+
+    /** The contact writes in this language now. */
+    public void noteLanguage(AccountId account, ConversationId id, Language language) {
+        repository.noteLanguage(account, id.value(), language.tag());
     }
 
     /** The conversation's place in its inbox's queue, while it waits there. */

@@ -198,7 +198,7 @@ class OutboxSender {
             throw new Permanent("email.error.no_recipient");
         }
         Accounts.AccountSummary summary = accounts.find(account).orElseThrow(() -> new Permanent("email.error.gone"));
-        Language language = summary.defaultLanguage();
+        Language language = conversations.language(account, conversationId).orElse(summary.defaultLanguage());
         Locale locale = language.locale();
         String subject = headerText(emails.lastSubject(row.conversationId())
                 .map(Subjects::reply)

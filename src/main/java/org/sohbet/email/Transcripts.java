@@ -126,9 +126,9 @@ class Transcripts implements TranscriptRequests {
                         >= MAX_PER_WINDOW) {
             return;
         }
-        Language language = accounts.find(account)
+        Language language = conversations.language(account, conversation.id()).orElseGet(() -> accounts.find(account)
                 .map(Accounts.AccountSummary::defaultLanguage)
-                .orElse(Language.DEFAULT);
+                .orElse(Language.DEFAULT));
         queue(mailbox.get(), conversation, contact.get(), language);
     }
 

@@ -149,6 +149,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         long chattedIn;
 
         Instant chattedAt = Instant.EPOCH;
+        /** The conversation whose language this socket noted last. */
+        long languageNotedIn;
         /** Whether the last place in line sent to this socket was a position, not "not waiting". */
         volatile boolean queued;
 
@@ -475,6 +477,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             startedChatting(visitor);
         }
         chatted(visitor);
+        spoke(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
         if (visitor.typing) {
             typing(visitor, false);
@@ -575,7 +578,26 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             startedChatting(visitor);
         }
         chatted(visitor);
+        spoke(visitor);
         Sockets.send(visitor.socket, Frames.ack(clientId, posted.message()));
+    }
+
+    /**
+     * The conversation is in the language the visitor writes in, so mail about it is too; noted once per socket and
+     * conversation. A failure costs the note, never the message already acknowledged.
+     */
+    private void spoke(Visitor visitor) {
+        if (visitor.feed == null
+                || visitor.languageNotedIn == visitor.feed.conversation().value()) {
+            return;
+        }
+        ConversationId id = visitor.feed.conversation();
+        try {
+            conversations.noteLanguage(visitor.session.accountId(), id, visitor.language);
+            visitor.languageNotedIn = id.value();
+        } catch (RuntimeException e) {
+            log.warn("Could not note the language of conversation {}", id.value(), e);
+        }
     }
 
     /** Links the chat to the visitor's journey; a failure costs the link, never the message already acknowledged. */

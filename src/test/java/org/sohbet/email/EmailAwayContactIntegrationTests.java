@@ -14,6 +14,7 @@ import org.sohbet.conversation.ConversationFeed;
 import org.sohbet.conversation.ConversationFeeds;
 import org.sohbet.conversation.ConversationId;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.i18n.Language;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Live chat and email as one conversation (ADR 0028): a visitor who left gets the agent's replies by mail. */
@@ -67,6 +68,22 @@ class EmailAwayContactIntegrationTests extends EmailIntegrationTest {
             assertThat(String.join("\n", frames)).contains("Great, I will order it.", "Yes, since Monday.");
         }
         assertThat(feeds.contactConnected(id)).isFalse();
+    }
+
+    @Test
+    void theMailedReplyIsInTheLanguageTheVisitorWroteIn() throws Exception {
+        mailboxes.setReplySender(owner.accountId(), web, mailbox.inboxId());
+        Contact visitor = contacts.createAnonymous(owner.accountId(), "Deniz", CUSTOMER);
+        var posted = conversations.leaveMessage(owner.accountId(), web, visitor.id(), "v1", "Mavi olan geldi mi?");
+        ConversationId id = new ConversationId(posted.message().conversationId());
+        conversations.noteLanguage(owner.accountId(), id, Language.TURKISH);
+
+        conversations.postFromAgent(owner, id, "a1", "Evet, pazartesiden beri.");
+        await(() -> receivedByCustomers().length == 1);
+
+        MimeMessage mail = receivedByCustomers()[0];
+        assertThat(mail.getHeader("Content-Language", null)).isEqualTo("tr");
+        assertThat(mail.getSubject()).endsWith("mağazasına mesajınız");
     }
 
     @Test

@@ -83,6 +83,21 @@ class VisitorSocketIntegrationTests extends PostgresIntegrationTest {
     }
 
     @Test
+    void theConversationTakesTheLanguageTheVisitorWritesIn() {
+        try (TestSocket socket = visitor()) {
+            socket.send(Map.of("type", "hello", "inbox", inbox.publicKey(), "lang", "tr", "after", 0));
+            socket.next("welcome");
+            socket.send(Map.of("type", "send", "clientId", "t1", "text", "Kırmızı olan stokta mı?"));
+            long conversation = socket.next("ack").path("conversation").asLong();
+            String stored = jdbc.sql("select language from conversation where id = :id")
+                    .param("id", conversation)
+                    .query(String.class)
+                    .single();
+            assertThat(stored).isEqualTo("tr");
+        }
+    }
+
+    @Test
     void aRetriedSendReturnsTheSameMessageAndADifferentTextWithTheSameIdIsAConflict() {
         try (TestSocket socket = visitor()) {
             hello(socket, null, 0);
