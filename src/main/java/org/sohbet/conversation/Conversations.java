@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.Seller;
@@ -290,7 +291,7 @@ public class Conversations {
         if (!access.mayServe(account, by.agentId(), inboxId, null, seller)) {
             throw new NotFoundException();
         }
-        Locked locked = lockOrOpenFor(account, inboxId, contact, seller);
+        Locked locked = lockOrOpenFor(account, inboxId, contact, () -> seller);
         ConversationSummary conversation = locked.conversation();
         if (!locked.created()) {
             if (conversation.status() == ConversationStatus.RESOLVED) {
@@ -703,27 +704,18 @@ public class Conversations {
     private record Locked(ConversationSummary conversation, boolean created) {}
 
     private Locked lockOrOpen(AccountId account, long inboxId, ContactId contact, String sellerKey) {
+        return lockOrOpenFor(account, inboxId, contact, () -> sellers.activeByKey(account, sellerKey)
+                .map(Seller::id)
+                .orElse(null));
+    }
+
+    /** The seller is looked up only when the conversation is new: an existing one keeps its own (ADR 32). */
+    private Locked lockOrOpenFor(AccountId account, long inboxId, ContactId contact, Supplier<Long> seller) {
         Optional<ConversationSummary> existing = repository.lockForContact(account, inboxId, contact);
         if (existing.isPresent()) {
             return new Locked(existing.get(), false);
         }
-        return open(
-                account,
-                inboxId,
-                contact,
-                sellers.activeByKey(account, sellerKey).map(Seller::id).orElse(null));
-    }
-
-    private Locked lockOrOpenFor(AccountId account, long inboxId, ContactId contact, Long seller) {
-        Optional<ConversationSummary> existing = repository.lockForContact(account, inboxId, contact);
-        if (existing.isPresent()) {
-            return new Locked(existing.get(), false);
-        }
-        return open(account, inboxId, contact, seller);
-    }
-
-    private Locked open(AccountId account, long inboxId, ContactId contact, Long seller) {
-        boolean created = repository.insertIfAbsent(account, inboxId, contact, seller, timeline.now());
+        boolean created = repository.insertIfAbsent(account, inboxId, contact, seller.get(), timeline.now());
         ConversationSummary conversation = repository
                 .lockForContact(account, inboxId, contact)
                 .orElseThrow(() -> new IllegalStateException("Conversation vanished under its lock"));
