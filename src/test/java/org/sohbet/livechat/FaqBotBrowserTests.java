@@ -7,7 +7,9 @@ import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sohbet.account.FirstOwnerSetup;
@@ -18,8 +20,12 @@ import org.sohbet.helpcenter.HelpArticleFixture;
 import org.sohbet.shared.BrowserIntegrationTest;
 import org.sohbet.shared.i18n.Language;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
-/** The FAQ bot as the visitor and the agent see it, in real Chromium: an answer, then the hand-off to a person. */
+/**
+ * The FAQ bot as the visitor and the agent see it, in real Chromium: an answer, then the hand-off to a person; and
+ * the same for a Persian visitor, in Persian and laid out right to left.
+ */
 class FaqBotBrowserTests extends BrowserIntegrationTest {
 
     static final String PASSWORD = "correct horse battery";
@@ -38,6 +44,9 @@ class FaqBotBrowserTests extends BrowserIntegrationTest {
 
     @Autowired
     FaqBots bots;
+
+    @Autowired
+    MessageSource messages;
 
     SignedInAgent ali;
 
@@ -144,5 +153,97 @@ class FaqBotBrowserTests extends BrowserIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("accepted");
+    }
+
+    String persian(String key) {
+        String text = messages.getMessage(key, null, Language.PERSIAN.locale());
+        // A key missing from the Persian bundle falls back to English, which would let the test pass in English.
+        assertThat(text).as(key).isNotEqualTo(messages.getMessage(key, null, Language.ENGLISH.locale()));
+        return text;
+    }
+
+    static BoundingBox box(Locator locator) {
+        BoundingBox box = locator.boundingBox();
+        assertThat(box).as("%s is laid out", locator).isNotNull();
+        return box;
+    }
+
+    static double right(BoundingBox box) {
+        return box.x + box.width;
+    }
+
+    @Test
+    void aPersianVisitorGetsTheBotsAnswerAndControlsRightToLeftAndCanAskForAPerson() {
+        new HelpArticleFixture(applicationContext)
+                .article(
+                        ali,
+                        Language.PERSIAN,
+                        "پس دادن کفش",
+                        "مهلت پس دادن کفش ۳۰ روز است. در این مهلت همه پول شما برگشت داده می‌شود. رسید خرید را نگه دارید.",
+                        true);
+        // The visitor's page is the test's own, so a failure's screenshot shows it.
+        Page visitor = openPage("fa");
+        visitor.navigate(url("/demo?lang=fa"));
+        FrameLocator chat = ChatPages.openChat(visitor, persian("widget.launcher.open"), persian("widget.title"));
+        assertThat(chat.locator("html")).hasAttribute("lang", "fa");
+        assertThat(chat.locator("html")).hasAttribute("dir", "rtl");
+
+        String question = "مهلت پس دادن کفش و برگشت پول چند روز است؟";
+        chat.getByLabel(persian("widget.message.label"), new FrameLocator.GetByLabelOptions().setExact(true))
+                .fill(question);
+        button(chat, persian("widget.send")).click();
+
+        Locator log = chat.getByRole(AriaRole.LOG);
+        Locator mine = log.locator("li.mine").filter(new Locator.FilterOptions().setHasText(question));
+        Locator answer = log.locator("li.assistant").first();
+        assertThat(answer).containsText(persian("bot.author"));
+        assertThat(answer).containsText("مهلت پس دادن کفش ۳۰ روز است");
+        assertThat(answer.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("پس دادن کفش")))
+                .isVisible();
+        Locator verdict = chat.getByRole(
+                AriaRole.GROUP,
+                new FrameLocator.GetByRoleOptions().setName(persian("bot.ask")).setExact(true));
+        assertThat(verdict).isVisible();
+        Locator yes = button(chat, persian("bot.widget.yes"));
+        Locator no = button(chat, persian("bot.widget.no"));
+        Locator person = button(chat, persian("bot.widget.person"));
+        assertThat(yes).isVisible();
+        assertThat(no).isVisible();
+        assertThat(person).isVisible();
+        assertThat(button(chat, "Talk to a person")).hasCount(0);
+
+        // Mirrored: the panel opens on the page's left, the visitor's own bubble sits on the log's left (inline-end)
+        // and the assistant's on its right (inline-start); the controls run from the right, Send is left of the text.
+        BoundingBox panel = box(visitor.locator("iframe[title='" + persian("widget.title") + "']"));
+        assertThat(panel.x + panel.width / 2).isLessThan(visitor.viewportSize().width / 2.0);
+        BoundingBox logBox = box(log);
+        BoundingBox mineBox = box(mine);
+        BoundingBox answerBox = box(answer);
+        assertThat(mineBox.x - logBox.x).isLessThan(right(logBox) - right(mineBox));
+        assertThat(right(logBox) - right(answerBox)).isLessThan(answerBox.x - logBox.x);
+        BoundingBox verdictBox = box(verdict);
+        BoundingBox yesBox = box(yes);
+        BoundingBox noBox = box(no);
+        BoundingBox personBox = box(person);
+        assertThat(List.of(noBox.y, personBox.y)).containsOnly(yesBox.y);
+        assertThat(yesBox.x).isGreaterThan(right(noBox));
+        assertThat(noBox.x).isGreaterThan(right(personBox));
+        // The row is packed against its right edge, the free space left of "talk to a person".
+        assertThat(right(verdictBox) - right(yesBox)).isLessThan(personBox.x - verdictBox.x);
+        BoundingBox text = box(chat.locator("#text"));
+        assertThat(right(box(chat.locator("#send")))).isLessThanOrEqualTo(text.x);
+
+        person.click();
+        assertThat(log).containsText(persian("bot.widget.handedOff"));
+        assertThat(verdict).isHidden();
+        assertThat(jdbc.sql(
+                                "select assignee_id is null and queued_at is not null and language = 'fa' from conversation")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select language || ' ' || outcome from help_bot_answer")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("fa escalated");
     }
 }
