@@ -322,8 +322,8 @@ final class SearchIndex implements Closeable {
      * The word as written, or any of its meanings at {@link #SYNONYM_BOOST}: the best of them counts, so an article
      * that has both the word and its synonym is not counted twice for one word of the question.
      */
-    private static Query conceptQuery(IndexSearcher searcher, Language language, String term, Set<List<String>> meanings)
-            throws IOException {
+    private static Query conceptQuery(
+            IndexSearcher searcher, Language language, String term, Set<List<String>> meanings) throws IOException {
         Query written = termQuery(searcher, language, term);
         if (meanings.isEmpty()) {
             return written;

@@ -73,7 +73,8 @@ final class ShopVocabulary {
                     }
                 }
                 if (!means.isEmpty()) {
-                    rules.computeIfAbsent(stems.getFirst(), k -> new ArrayList<>()).add(new Rule(stems, means));
+                    rules.computeIfAbsent(stems.getFirst(), k -> new ArrayList<>())
+                            .add(new Rule(stems, means));
                 }
             }
         }
@@ -107,7 +108,9 @@ final class ShopVocabulary {
                     for (int k = i; k < i + length; k++) {
                         Set<List<String>> into = expanded.get(k);
                         for (List<String> meaning : rule.means()) {
-                            if (into.size() < MAX_EXPANSIONS && !(meaning.size() == 1 && meaning.getFirst().equals(terms.get(k)))) {
+                            if (into.size() < MAX_EXPANSIONS
+                                    && !(meaning.size() == 1
+                                            && meaning.getFirst().equals(terms.get(k)))) {
                                 into.add(meaning);
                             }
                         }
