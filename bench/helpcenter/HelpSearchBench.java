@@ -7,6 +7,7 @@
 //
 // accuracy: indexes faq.tsv (30 articles x 5 languages) for one account, asks every question of questions.tsv in its
 // language, and counts whether the expected article is the first hit (top-1) or among the first three (top-3).
+// held-out: the same for questions-heldout.tsv (written before tuning, never tuned on), reported separately.
 // latency: adds ARTICLES generated articles to the same account (sentences of the FAQ set shuffled with words of the
 // same language, so the vocabulary and term statistics are realistic), then times WARMUP + QUERIES searches of the
 // questions, a third of them with a typo, one at a time. Each search includes the fallback across languages and the
@@ -42,12 +43,9 @@ public class HelpSearchBench {
             String[] f = line.split("\t");
             faqs.add(new Faq(f[0], Language.fromTag(f[1]).orElseThrow(), f[2], f[3]));
         }
-        List<Question> questions = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("questions.tsv"))) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split("\t");
-            questions.add(new Question(Language.fromTag(f[0]).orElseThrow(), f[1], f[2]));
-        }
+        List<Question> questions = questions(dir.resolve("questions.tsv"));
+        Path heldOutFile = dir.resolve("questions-heldout.tsv");
+        List<Question> heldOut = Files.exists(heldOutFile) ? questions(heldOutFile) : List.of();
 
         Path indexDir = Files.createTempDirectory("help-bench-");
         long account = 1;
@@ -72,35 +70,11 @@ public class HelpSearchBench {
             index.replaceAll(entries, "bench");
             System.out.printf("== accuracy: %d articles (%d per language), %d questions%n",
                     faqs.size(), faqs.size() / Language.values().length, questions.size());
-            Map<Language, int[]> counts = new EnumMap<>(Language.class);
-            List<String> misses = new ArrayList<>();
-            for (Question q : questions) {
-                List<SearchIndex.Hit> hits = index.search(account, q.language(), q.text(), 3, true);
-                int[] c = counts.computeIfAbsent(q.language(), l -> new int[3]);
-                c[0]++;
-                for (SearchIndex.Hit hit : hits) {
-                    if (!keyOf.containsKey(hit.articleId())) throw new IllegalStateException("other account's hit");
-                }
-                if (!hits.isEmpty() && keyOf.get(hits.getFirst().articleId()).equals(q.key())) {
-                    c[1]++;
-                } else {
-                    misses.add(q.language().tag() + "  " + q.text() + "  -> expected " + q.key() + ", got "
-                            + hits.stream().map(h -> keyOf.get(h.articleId())).toList());
-                }
-                if (hits.stream().anyMatch(h -> keyOf.get(h.articleId()).equals(q.key()))) {
-                    c[2]++;
-                }
+            accuracy(index, account, keyOf, questions, "");
+            if (!heldOut.isEmpty()) {
+                System.out.printf("%n== held-out: %d questions, not used for tuning (no target)%n", heldOut.size());
+                accuracy(index, account, keyOf, heldOut, "held-out ");
             }
-            int[] total = new int[3];
-            for (var e : counts.entrySet()) {
-                int[] c = e.getValue();
-                System.out.printf("%s  questions %3d  top-1 %5.1f%%  top-3 %5.1f%%%n",
-                        e.getKey().tag(), c[0], 100.0 * c[1] / c[0], 100.0 * c[2] / c[0]);
-                for (int i = 0; i < 3; i++) total[i] += c[i];
-            }
-            System.out.printf("all questions %3d  top-1 %5.1f%%  top-3 %5.1f%%%n",
-                    total[0], 100.0 * total[1] / total[0], 100.0 * total[2] / total[0]);
-            misses.forEach(m -> System.out.println("  miss: " + m));
 
             // Latency
             Random random = new Random(42);
@@ -169,6 +143,48 @@ public class HelpSearchBench {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    static List<Question> questions(Path file) throws java.io.IOException {
+        List<Question> questions = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t");
+            questions.add(new Question(Language.fromTag(f[0]).orElseThrow(), f[1], f[2]));
+        }
+        return questions;
+    }
+
+    static void accuracy(SearchIndex index, long account, Map<Long, String> keyOf, List<Question> questions, String label) {
+        Map<Language, int[]> counts = new EnumMap<>(Language.class);
+        List<String> misses = new ArrayList<>();
+        for (Question q : questions) {
+            List<SearchIndex.Hit> hits = index.search(account, q.language(), q.text(), 3, true);
+            int[] c = counts.computeIfAbsent(q.language(), l -> new int[3]);
+            c[0]++;
+            for (SearchIndex.Hit hit : hits) {
+                if (!keyOf.containsKey(hit.articleId())) throw new IllegalStateException("other account's hit");
+            }
+            if (!hits.isEmpty() && keyOf.get(hits.getFirst().articleId()).equals(q.key())) {
+                c[1]++;
+            } else {
+                misses.add(q.language().tag() + "  " + q.text() + "  -> expected " + q.key() + ", got "
+                        + hits.stream().map(h -> keyOf.get(h.articleId())).toList());
+            }
+            if (hits.stream().anyMatch(h -> keyOf.get(h.articleId()).equals(q.key()))) {
+                c[2]++;
+            }
+        }
+        int[] total = new int[3];
+        for (var e : counts.entrySet()) {
+            int[] c = e.getValue();
+            System.out.printf("%s%s  questions %3d  top-1 %5.1f%%  top-3 %5.1f%%%n",
+                    label, e.getKey().tag(), c[0], 100.0 * c[1] / c[0], 100.0 * c[2] / c[0]);
+            for (int i = 0; i < 3; i++) total[i] += c[i];
+        }
+        System.out.printf("%sall questions %3d  top-1 %5.1f%%  top-3 %5.1f%%%n",
+                label, total[0], 100.0 * total[1] / total[0], 100.0 * total[2] / total[0]);
+        misses.forEach(m -> System.out.println("  " + label + "miss: " + m));
     }
 
     static String typo(String text, Random random) {

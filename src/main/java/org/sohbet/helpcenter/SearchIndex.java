@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -71,6 +74,9 @@ final class SearchIndex implements Closeable {
 
     static float TITLE_BOOST = Float.parseFloat(System.getProperty("help.titleBoost", "1.0"));
     static float GIST_BOOST = Float.parseFloat(System.getProperty("help.gistBoost", "1.0"));
+
+    /** What a word of the shop vocabulary counts for in place of the word the customer wrote (ADR 0037). */
+    static float SYNONYM_BOOST = Float.parseFloat(System.getProperty("help.synonymBoost", "0.5"));
 
     private static final String ID = "id";
     private static final String GROUP = "group";
@@ -105,6 +111,7 @@ final class SearchIndex implements Closeable {
 
     private final Directory directory;
     private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    private final Map<Language, ShopVocabulary> vocabularies = new EnumMap<>(Language.class);
     private final Analyzer perField;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -116,6 +123,8 @@ final class SearchIndex implements Closeable {
         analyzers.put(Language.ARABIC, new ArabicAnalyzer());
         analyzers.put(Language.TURKISH, new TurkishAnalyzer());
         analyzers.put(Language.BULGARIAN, new BulgarianAnalyzer());
+        analyzers.forEach((language, analyzer) -> vocabularies.put(
+                language, ShopVocabulary.load(language.tag(), entry -> analyzed(analyzer, body(language), entry))));
         Map<String, Analyzer> fields = new java.util.HashMap<>();
         analyzers.forEach((language, analyzer) -> {
             fields.put(title(language), analyzer);
@@ -273,27 +282,96 @@ final class SearchIndex implements Closeable {
      * of the language's analyzer, so there is no query syntax to break.
      */
     private Query textQuery(IndexSearcher searcher, Language language, String text) throws IOException {
-        Set<String> terms = terms(analyzers.get(language), body(language), text);
-        if (terms.isEmpty()) {
+        Map<String, Set<List<String>>> concepts = concepts(language, text);
+        if (concepts.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms) {
-            query.add(termQuery(searcher, language, term), Occur.SHOULD);
+        for (Map.Entry<String, Set<List<String>>> concept : concepts.entrySet()) {
+            query.add(conceptQuery(searcher, language, concept.getKey(), concept.getValue()), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /**
+     * The query's terms, in order and each once, with what the shop vocabulary says each may also mean (ADR 0037).
+     */
+    Map<String, Set<List<String>>> concepts(Language language, String text) throws IOException {
+        List<String> terms = analyzed(analyzers.get(language), body(language), text);
+        Set<String> distinct = new LinkedHashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            if (distinct.add(terms.get(i)) && distinct.size() > MAX_TERMS) {
+                terms = terms.subList(0, i);
+                break;
+            }
+        }
+        List<Set<List<String>>> expansions = vocabularies.get(language).expand(terms);
+        Map<String, Set<List<String>>> concepts = new LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Set<List<String>> meanings = concepts.computeIfAbsent(terms.get(i), k -> new LinkedHashSet<>());
+            for (List<String> meaning : expansions.get(i)) {
+                if (meanings.size() < ShopVocabulary.MAX_EXPANSIONS) {
+                    meanings.add(meaning);
+                }
+            }
+        }
+        return concepts;
+    }
+
+    /**
+     * The word as written, or any of its meanings at {@link #SYNONYM_BOOST}: the best of them counts, so an article
+     * that has both the word and its synonym is not counted twice for one word of the question.
+     */
+    private static Query conceptQuery(
+            IndexSearcher searcher, Language language, String term, Set<List<String>> meanings) throws IOException {
+        Query written = termQuery(searcher, language, term);
+        if (meanings.isEmpty()) {
+            return written;
+        }
+        List<Query> alternatives = new ArrayList<>(meanings.size() + 1);
+        alternatives.add(written);
+        for (List<String> meaning : meanings) {
+            alternatives.add(new BoostQuery(meaningQuery(language, meaning), SYNONYM_BOOST));
+        }
+        return new DisjunctionMaxQuery(alternatives, 0f);
+    }
+
+    /** A synonym is taken as written (no typos); a phrase must occur as a phrase, one other word between allowed. */
+    private static Query meaningQuery(Language language, List<String> stems) {
+        if (stems.size() == 1) {
+            return exactTermQuery(language, stems.getFirst());
+        }
+        PhraseQuery.Builder inTitle = new PhraseQuery.Builder().setSlop(1);
+        PhraseQuery.Builder inBody = new PhraseQuery.Builder().setSlop(1);
+        for (String stem : stems) {
+            inTitle.add(new Term(title(language), stem));
+            inBody.add(new Term(body(language), stem));
+        }
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(inTitle.build(), TITLE_BOOST), Occur.SHOULD)
+                .add(inBody.build(), Occur.SHOULD)
+                .build();
+    }
+
+    private static BooleanQuery.Builder exactAlternatives(Language language, String term) {
+        BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(new Term(title(language), term)), TITLE_BOOST), Occur.SHOULD)
+                .add(new TermQuery(new Term(body(language), term)), Occur.SHOULD);
+        if (hasGist(language)) {
+            alternatives.add(
+                    new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST), Occur.SHOULD);
+        }
+        return alternatives;
+    }
+
+    private static Query exactTermQuery(Language language, String term) {
+        return exactAlternatives(language, term).build();
     }
 
     private static Query termQuery(IndexSearcher searcher, Language language, String term) throws IOException {
         Term inTitle = new Term(title(language), term);
         Term inBody = new Term(body(language), term);
-        BooleanQuery.Builder alternatives = new BooleanQuery.Builder()
-                .add(new BoostQuery(new TermQuery(inTitle), TITLE_BOOST), Occur.SHOULD)
-                .add(new TermQuery(inBody), Occur.SHOULD);
-        if (hasGist(language)) {
-            alternatives.add(
-                    new BoostQuery(new TermQuery(new Term(gist(language), truncate(term))), GIST_BOOST), Occur.SHOULD);
-        }
+        BooleanQuery.Builder alternatives = exactAlternatives(language, term);
         int length = term.codePointCount(0, term.length());
         int edits = length >= 4 ? 1 : 0;
         // Typos only, one edit: a word the index knows is taken as written, which keeps the expansion off the hot
@@ -321,7 +399,7 @@ final class SearchIndex implements Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Set<String> terms = terms(analyzers.get(language), body(language), text);
+                Map<String, Set<List<String>>> terms = concepts(language, text);
                 if (terms.isEmpty()) {
                     return 0;
                 }
@@ -335,8 +413,8 @@ final class SearchIndex implements Closeable {
                 }
                 int doc = found.scoreDocs[0].doc;
                 int matched = 0;
-                for (String term : terms) {
-                    if (searcher.explain(termQuery(searcher, language, term), doc)
+                for (Map.Entry<String, Set<List<String>>> term : terms.entrySet()) {
+                    if (searcher.explain(conceptQuery(searcher, language, term.getKey(), term.getValue()), doc)
                             .isMatch()) {
                         matched++;
                     }
@@ -351,17 +429,20 @@ final class SearchIndex implements Closeable {
         }
     }
 
-    private static Set<String> terms(Analyzer analyzer, String field, String text) throws IOException {
-        Set<String> terms = new LinkedHashSet<>();
+    /** The analyzed terms of the text, in order; at most a few more than a query may use, none longer than 40. */
+    private static List<String> analyzed(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (stream.incrementToken() && terms.size() < MAX_TERMS) {
+            while (stream.incrementToken() && terms.size() < 4 * MAX_TERMS) {
                 if (term.length() <= 40) {
                     terms.add(term.toString());
                 }
             }
             stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return terms;
     }

@@ -126,4 +126,58 @@ class SearchIndexTests {
                 .map(SearchIndex.Hit::articleId)
                 .toList();
     }
+
+    @Test
+    void theShopVocabularyFindsAnArticleByAWordItDoesNotContain() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(
+                            entry(
+                                    1,
+                                    1,
+                                    Language.ENGLISH,
+                                    "How do gift cards work?",
+                                    "Gift cards are valid for two years."),
+                            entry(2, 1, Language.ENGLISH, "Gift wrapping", "We wrap the items in a gift box."),
+                            entry(3, 1, Language.ENGLISH, "Returns", "Send the items back within 30 days."),
+                            entry(4, 1, Language.BULGARIAN, "Доставка в чужбина", "Доставяме в други държави."),
+                            entry(5, 1, Language.BULGARIAN, "Опаковане за подарък", "Опаковаме продуктите.")),
+                    "f1");
+
+            assertThat(ids(index, Language.ENGLISH, "voucher"))
+                    .as("no article says voucher; the vocabulary makes it a gift card")
+                    .containsExactly(1L);
+            assertThat(ids(index, Language.ENGLISH, "does a gift voucher expire")
+                            .getFirst())
+                    .isEqualTo(1L);
+            assertThat(ids(index, Language.BULGARIAN, "изпращате ли до Германия"))
+                    .as("a country name means abroad")
+                    .containsExactly(4L);
+            assertThat(ids(index, Language.ENGLISH, "umbrella")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSynonymCountsForTheWordItStandsForInTheBotsConfidence() {
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.replaceAll(
+                    List.of(entry(1, 1, Language.ENGLISH, "Gift cards", "Gift cards are valid for two years.")), "f1");
+
+            assertThat(index.coverage(1, 1, Language.ENGLISH, "gift voucher")).isEqualTo(1f);
+            assertThat(index.coverage(1, 1, Language.ENGLISH, "gift umbrella")).isEqualTo(0.5f);
+        }
+    }
+
+    @Test
+    void vocabularyRulesAreAnalyzedAndOneWayRulesStayOneWay() {
+        ShopVocabulary vocabulary = ShopVocabulary.parse(
+                List.of("# comment", "parcel, package", "germany, france => country", ""),
+                text -> text.isBlank()
+                        ? List.of()
+                        : List.of(text.toLowerCase(java.util.Locale.ROOT).split(" ")));
+
+        assertThat(vocabulary.expand(List.of("parcel")).getFirst()).containsExactly(List.of("package"));
+        assertThat(vocabulary.expand(List.of("germany")).getFirst()).containsExactly(List.of("country"));
+        assertThat(vocabulary.expand(List.of("country")).getFirst()).isEmpty();
+    }
 }
