@@ -20,6 +20,8 @@
   var notify = {}; // event kind -> sound | browser | both | none
   var viewers = {}; // agent id -> { name, state } in the watched conversation
   var activeSent = 0;
+  // A pane of the split view (ADR 0038): one conversation in a frame of the console page, which announces for it.
+  var embedded = document.body.classList.contains("pane-frame");
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) {
@@ -74,7 +76,9 @@
         break;
       case "conversation":
         scheduleListRefresh();
-        noticeFor(frame);
+        if (!embedded) {
+          noticeFor(frame);
+        }
         if (watching && frame.id === watching.id && frame.event === "labels") {
           refreshHeader();
         }
@@ -83,6 +87,9 @@
         refreshPresence();
         break;
       case "mention":
+        if (embedded) {
+          break;
+        }
         announce("mention", frame.conversation,
           (document.body.dataset.noticeMention || "{0}").replace("{0}", frame.by || ""), frame.text || "");
         break;
@@ -108,6 +115,9 @@
       case "message":
         if (watching && frame.conversation === watching.id && frame.seq > watching.lastSeq) {
           appendAfter(watching.lastSeq);
+          // The split view flags a pane that is not focused (console-panes.js).
+          document.dispatchEvent(new CustomEvent("sohbet:message",
+            { detail: { conversation: frame.conversation, author: frame.author, kind: frame.kind } }));
           if (frame.kind === "activity") {
             refreshHeader();
           }
@@ -254,6 +264,10 @@
   }
 
   function markSeen() {
+    // A pane beside others is read once the agent is in it, not merely because the page is visible.
+    if (embedded && !document.hasFocus()) {
+      return;
+    }
     if (watching && document.visibilityState === "visible" && watching.lastSeq > 0) {
       send({ type: "seen", conversation: watching.id, seq: watching.lastSeq });
       // The open conversation is read now; its line in the list says so without waiting for the next refresh.
@@ -616,6 +630,7 @@
 
   document.addEventListener("htmx:afterSettle", bind);
   document.addEventListener("visibilitychange", markSeen);
+  window.addEventListener("focus", markSeen);
   document.addEventListener("keydown", onShortcut);
   document.addEventListener("keydown", onActivity, true);
   document.addEventListener("pointerdown", onActivity, true);

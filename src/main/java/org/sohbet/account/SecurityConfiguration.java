@@ -85,7 +85,15 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(frame -> frame.deny()))
+                        // DENY unless a response framed by the console itself said SAMEORIGIN (a split-view pane,
+                        // ADR 0038; a mail's frame): the stock writer would overwrite it. Headers are written on
+                        // commit.
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter((request, response) -> {
+                            if (!response.containsHeader("X-Frame-Options")) {
+                                response.setHeader("X-Frame-Options", "DENY");
+                            }
+                        }))
                 .addFilterBefore(new AgentSessionFilter(repository, sessions), AuthorizationFilter.class);
         return http.build();
     }

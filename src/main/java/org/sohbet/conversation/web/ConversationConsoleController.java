@@ -1,6 +1,7 @@
 package org.sohbet.conversation.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -117,6 +118,36 @@ class ConversationConsoleController {
         addConversation(agent, conversation, model);
         model.addAttribute("messages", lines(agent, conversation.id(), 0));
         return "conversation/conversation";
+    }
+
+    /**
+     * Frame headers of a pane: the console's own policy, but framed by the console alone (ADR 0038). Set before Spring
+     * Security writes its headers, which only fill in missing ones.
+     */
+    static final String PANE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'self'";
+
+    /**
+     * One conversation alone, for a pane of the split view (ADR 0038): the same thread and reply box, without the
+     * console around it. A conversation the agent may not see answers 404 with a page that says so in the pane.
+     */
+    @GetMapping("/console/conversations/{id}/pane")
+    String pane(
+            @AuthenticationPrincipal SignedInAgent agent,
+            @PathVariable long id,
+            HttpServletResponse response,
+            Model model) {
+        response.setHeader("Content-Security-Policy", PANE_POLICY);
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        var conversation = conversations.visible(agent, new ConversationId(id));
+        if (conversation.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "conversation/pane-missing";
+        }
+        addConversation(agent, conversation.get(), model);
+        model.addAttribute("messages", lines(agent, conversation.get().id(), 0));
+        return "conversation/pane";
     }
 
     @GetMapping("/console/conversations/{id}/messages")
