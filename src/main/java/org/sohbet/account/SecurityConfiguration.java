@@ -2,6 +2,7 @@ package org.sohbet.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.sohbet.shared.web.ConsolePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -20,11 +21,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /** Form sign-in for the console, CSRF on every state change, and strict response headers (ADR 0007). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** No inline script anywhere; htmx is told not to inject its indicator styles (see layout). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityContextRepository securityContextRepository() {
@@ -83,7 +79,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), request -> true))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(ConsolePolicy.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         // DENY unless a response framed by the console itself said SAMEORIGIN (a split-view pane,
                         // ADR 0038; a mail's frame): the stock writer would overwrite it. Headers are written on

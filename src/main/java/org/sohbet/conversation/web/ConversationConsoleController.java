@@ -34,6 +34,7 @@ import org.sohbet.conversation.web.InboxListController.InboxListModel;
 import org.sohbet.conversation.web.InboxListController.ListFilter;
 import org.sohbet.shared.NotFoundException;
 import org.sohbet.shared.i18n.Formats;
+import org.sohbet.shared.web.ConsolePolicy;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -121,14 +122,6 @@ class ConversationConsoleController {
     }
 
     /**
-     * Frame headers of a pane: the console's own policy, but framed by the console alone (ADR 0038). Set before Spring
-     * Security writes its headers, which only fill in missing ones.
-     */
-    static final String PANE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'self'";
-
-    /**
      * One conversation alone, for a pane of the split view (ADR 0038): the same thread and reply box, without the
      * console around it. A conversation the agent may not see answers 404 with a page that says so in the pane.
      */
@@ -138,7 +131,8 @@ class ConversationConsoleController {
             @PathVariable long id,
             HttpServletResponse response,
             Model model) {
-        response.setHeader("Content-Security-Policy", PANE_POLICY);
+        // Set before Spring Security writes its headers, which only fill in missing ones.
+        response.setHeader("Content-Security-Policy", ConsolePolicy.FRAMED_BY_CONSOLE);
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
         var conversation = conversations.visible(agent, new ConversationId(id));
         if (conversation.isEmpty()) {
