@@ -59,6 +59,8 @@ cleanup() {
   else
     echo "kept database $DB; drop it with BENCH_DROP_ONLY=1 bench/inbox-load.sh"
   fi
+  # The server's log outlives the run, for reading after a surprising result.
+  cp "$DATA/app.log" "${BENCH_APP_LOG:-/tmp/sohbet-inbox-load-app.log}" 2>/dev/null || true
   rm -rf "$DATA"
 }
 trap cleanup EXIT

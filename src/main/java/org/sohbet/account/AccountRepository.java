@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.sohbet.shared.cache.BriefCache;
 import org.sohbet.shared.database.DatabaseTime;
 import org.sohbet.shared.i18n.FormatPreferences;
 import org.sohbet.shared.i18n.Language;
@@ -17,6 +18,16 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private final JdbcClient jdbc;
+
+    /**
+     * Accounts and agents' names are read for nearly every message and every chat's service figures, and change
+     * rarely; both are kept a second, and forgotten when this node changes them.
+     */
+    private final BriefCache<AccountId, Optional<Account>> accounts = new BriefCache<>(1_000);
+
+    private record NameKey(long account, long agent) {}
+
+    private final BriefCache<NameKey, Optional<String>> names = new BriefCache<>(1_000);
 
     AccountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -61,6 +72,7 @@ class AccountRepository {
     }
 
     void insertMembership(AccountId account, AgentId agent, Role role, Instant now) {
+        names.forgetOnCommit(account);
         jdbc.sql("""
                         insert into membership (account_id, agent_id, role, created_at)
                         values (:account, :agent, :role, :now)""")
@@ -72,13 +84,20 @@ class AccountRepository {
     }
 
     Optional<Account> findAccount(AccountId id) {
-        return jdbc.sql("select * from account where id = :id")
+        return accounts.get(id, id, () -> jdbc.sql("select * from account where id = :id")
                 .param("id", id.value())
                 .query(AccountRepository::account)
-                .optional();
+                .optional());
+    }
+
+    /** The display name of a member of the account; empty for anyone else. */
+    Optional<String> displayName(AccountId account, AgentId agent) {
+        return names.get(account, new NameKey(account.value(), agent.value()), () -> findMembership(account, agent)
+                .map(Membership::displayName));
     }
 
     void updateAccount(AccountId id, String name, ZoneId timezone, Language defaultLanguage) {
+        accounts.forgetOnCommit(id);
         jdbc.sql("update account set name = :name, timezone = :timezone, default_language = :language where id = :id")
                 .param("id", id.value())
                 .param("name", name)
@@ -107,6 +126,7 @@ class AccountRepository {
             Language language,
             FormatPreferences.Calendar calendar,
             FormatPreferences.Digits digits) {
+        names.forgetAllOnCommit();
         jdbc.sql("""
                         update agent set display_name = :name, language = :language, calendar = :calendar,
                                digits = :digits
@@ -152,6 +172,7 @@ class AccountRepository {
     }
 
     boolean setEnabled(AccountId account, AgentId agent, boolean enabled) {
+        names.forgetOnCommit(account);
         return jdbc.sql("update membership set enabled = :enabled where account_id = :account and agent_id = :agent")
                         .param("enabled", enabled)
                         .param("account", account.value())

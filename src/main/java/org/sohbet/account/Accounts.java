@@ -57,7 +57,7 @@ public class Accounts {
 
     /** The display name of an agent of the account, or empty when the agent is not a member. */
     public Optional<String> displayName(AccountId account, AgentId agent) {
-        return repository.findMembership(account, agent).map(Membership::displayName);
+        return repository.displayName(account, agent);
     }
 
     /**

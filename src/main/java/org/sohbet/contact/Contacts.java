@@ -29,16 +29,18 @@ public class Contacts {
         this.clock = clock;
     }
 
-    /** A new unverified contact; name and email are trimmed, cut to their limits, and may be null. */
-    @Transactional
+    /**
+     * A new unverified contact; name and email are trimmed, cut to their limits, and may be null. One statement, so
+     * it needs no transaction of its own (a caller's transaction still takes it in).
+     */
     public Contact createAnonymous(AccountId account, String name, String email) {
         Instant now = DatabaseTime.truncate(clock.instant());
         long id = jdbc.sql("""
                         insert into contact (account_id, name, email, verified, created_at, updated_at)
                         values (:account, :name, :email, false, :now, :now) returning id""")
                 .param("account", account.value())
-                .param("name", clean(name, MAX_NAME))
-                .param("email", cleanEmail(email))
+                .param("name", clean(name, MAX_NAME), java.sql.Types.VARCHAR)
+                .param("email", cleanEmail(email), java.sql.Types.VARCHAR)
                 .param("now", DatabaseTime.of(now))
                 .query(Long.class)
                 .single();

@@ -14,6 +14,7 @@ import org.sohbet.account.TeamGroup;
 import org.sohbet.account.Teams;
 import org.sohbet.conversation.RoutingRepository.InboxRules;
 import org.sohbet.conversation.RoutingRepository.Members;
+import org.sohbet.shared.cache.BriefCache;
 import org.springframework.stereotype.Service;
 
 /**

@@ -36,7 +36,8 @@ public class ConversationFeeds {
             long after,
             Consumer<String> sink,
             Predicate<LiveEvent> wanted) {
-        return open(account, conversation, after, sink, wanted, true);
+        conversations.find(account, conversation).orElseThrow(NotFoundException::new);
+        return start(account, conversation, after, sink, wanted, true);
     }
 
     /** The same for the contact's side: private notes are left out, in the catch-up and live. */
@@ -46,7 +47,26 @@ public class ConversationFeeds {
             long after,
             Consumer<String> sink,
             Predicate<LiveEvent> wanted) {
-        ConversationFeed feed = open(account, conversation, after, sink, wanted, false);
+        conversations.find(account, conversation).orElseThrow(NotFoundException::new);
+        return contactFeed(account, conversation, after, sink, wanted);
+    }
+
+    /**
+     * As {@link #openForContact(AccountId, ConversationId, long, Consumer, Predicate)}, for a conversation the caller
+     * has just read or written in its account (the summary is the proof, so it is not looked up again).
+     */
+    public ConversationFeed openForContact(
+            ConversationSummary conversation, long after, Consumer<String> sink, Predicate<LiveEvent> wanted) {
+        return contactFeed(conversation.accountId(), conversation.id(), after, sink, wanted);
+    }
+
+    private ConversationFeed contactFeed(
+            AccountId account,
+            ConversationId conversation,
+            long after,
+            Consumer<String> sink,
+            Predicate<LiveEvent> wanted) {
+        ConversationFeed feed = start(account, conversation, after, sink, wanted, false);
         contactFeeds.merge(conversation.value(), 1, Integer::sum);
         feed.onClose(() -> contactFeeds.computeIfPresent(conversation.value(), (id, n) -> n > 1 ? n - 1 : null));
         return feed;
@@ -57,14 +77,13 @@ public class ConversationFeeds {
         return contactFeeds.containsKey(conversation.value());
     }
 
-    private ConversationFeed open(
+    private ConversationFeed start(
             AccountId account,
             ConversationId conversation,
             long after,
             Consumer<String> sink,
             Predicate<LiveEvent> wanted,
             boolean withNotes) {
-        conversations.find(account, conversation).orElseThrow(NotFoundException::new);
         ConversationFeed feed =
                 new ConversationFeed(conversations, hub, account, conversation, after, sink, wanted, withNotes);
         try {

@@ -2,6 +2,7 @@ package org.sohbet.conversation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,20 +35,26 @@ class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Creates the contact's conversation on this inbox unless it exists; true when this call created it. */
-    boolean insertIfAbsent(AccountId account, long inboxId, ContactId contact, Long sellerId, Instant now) {
+    /**
+     * Creates the contact's conversation on this inbox unless it exists, and answers it (this transaction holds its
+     * row lock, as the insert's); empty when it existed or a concurrent transaction is creating it.
+     */
+    Optional<ConversationSummary> insertIfAbsent(
+            AccountId account, long inboxId, ContactId contact, Long sellerId, String languageTag, Instant now) {
         return jdbc.sql("""
-                        insert into conversation (account_id, inbox_id, contact_id, status, status_changed_at,
-                                                  created_at, updated_at, seller_id)
-                        values (:account, :inbox, :contact, 'open', :now, :now, :now, :seller)
-                        on conflict (inbox_id, contact_id) do nothing""")
-                        .param("account", account.value())
-                        .param("seller", sellerId)
-                        .param("inbox", inboxId)
-                        .param("contact", contact.value())
-                        .param("now", DatabaseTime.of(now))
-                        .update()
-                == 1;
+                        insert into conversation as c (account_id, inbox_id, contact_id, status, status_changed_at,
+                                                       created_at, updated_at, seller_id, language)
+                        values (:account, :inbox, :contact, 'open', :now, :now, :now, :seller, :language)
+                        on conflict (inbox_id, contact_id) do nothing
+                        returning""" + " " + SUMMARY_COLUMNS)
+                .param("account", account.value())
+                .param("seller", sellerId, Types.BIGINT)
+                .param("language", languageTag, Types.VARCHAR)
+                .param("inbox", inboxId)
+                .param("contact", contact.value())
+                .param("now", DatabaseTime.of(now))
+                .query(ConversationRepository::summary)
+                .optional();
     }
 
     Optional<ConversationSummary> lockForContact(AccountId account, long inboxId, ContactId contact) {
@@ -195,74 +202,84 @@ class ConversationRepository {
 
     record StoredMessage(long seq, Author author, Long agentId, String body, String kind) {}
 
-    /** Applies a state without a message: for a conversation just made, before its first message. */
-    void advanceState(long conversationId, Next next) {
-        jdbc.sql("""
-                        update conversation set status = :status, queued_at = :queued, cycle_id = :cycle,
-                               first_response_due_at = :firstDue, resolution_due_at = :resolutionDue
-                        where id = :id""")
-                .param("status", next.status().code())
-                .param("firstDue", DatabaseTime.of(next.firstResponseDueAt()))
-                .param("resolutionDue", DatabaseTime.of(next.resolutionDueAt()))
-                .param("queued", DatabaseTime.of(next.queuedAt()))
-                .param("cycle", next.cycleId())
-                .param("id", conversationId)
-                .update();
-    }
-
-    /** Takes the conversation's next sequence number and applies the state the new message brings. */
-    ConversationSummary advance(
-            long conversationId, Next next, String preview, Integer rating, String ratingComment, Instant now) {
-        return advance(conversationId, next, preview, rating, ratingComment, now, false);
-    }
+    /** A message just stored, and the conversation as that message left it. */
+    record Appended(long messageId, ConversationSummary after) {}
 
     /**
-     * @param agentWrote an agent wrote this message, so that agent has read everything before it: the list shows no
-     *     unread mark for the agents' own words
+     * Takes the conversation's next sequence number, applies the state the new message brings and stores the message,
+     * in one statement: one round trip for every change of a conversation, which matters inside the transactions that
+     * hold the conversation's row lock (and for routing, the account's).
      */
-    ConversationSummary advance(
+    Appended append(
+            AccountId account,
             long conversationId,
             Next next,
+            NewRow row,
             String preview,
             Integer rating,
             String ratingComment,
-            Instant now,
-            boolean agentWrote) {
+            Instant now) {
         return jdbc.sql("""
-                        update conversation c
-                           set last_seq = last_seq + 1,
-                               status_changed_at = case when status <> :status then :now else status_changed_at end,
-                               assigned_at = case when assignee_id is distinct from :assignee then :now
-                                                  else assigned_at end,
-                               agent_seen_seq = case when :agentWrote then last_seq + 1 else agent_seen_seq end,
-                               status = :status, assignee_id = :assignee, team_id = :team, queued_at = :queued,
-                               snoozed_until = :snoozed, reply_due_at = :due, passed_by = :passed, cycle_id = :cycle,
-                               first_response_due_at = :firstDue, resolution_due_at = :resolutionDue,
-                               last_preview = coalesce(:preview, last_preview), rating = :rating,
-                               rating_comment = :comment, updated_at = :now
-                         where id = :id
-                        returning""" + " " + SUMMARY_COLUMNS)
-                .param("agentWrote", agentWrote)
+                        with c as (
+                            update conversation
+                               set last_seq = last_seq + 1,
+                                   status_changed_at = case when status <> :status then :now
+                                                            else status_changed_at end,
+                                   assigned_at = case when assignee_id is distinct from :assignee then :now
+                                                      else assigned_at end,
+                                   status = :status, assignee_id = :assignee, team_id = :team, queued_at = :queued,
+                                   snoozed_until = :snoozed, reply_due_at = :due, passed_by = :passed,
+                                   cycle_id = :cycle, first_response_due_at = :firstDue,
+                                   resolution_due_at = :resolutionDue, last_preview = coalesce(:preview, last_preview),
+                                   rating = :rating, rating_comment = :comment, updated_at = :now
+                             where id = :id
+                            returning *),
+                        m as (
+                            insert into message (account_id, conversation_id, seq, kind, author, agent_id, body,
+                                                 activity, client_id, attachment_id, rating, status_after,
+                                                 subject_agent_id, subject_team_id, created_at)
+                            select :account, c.id, c.last_seq, :kind, :author, :agent, :body, :activity, :client,
+                                   :attachment, :messageRating, :statusAfter, :subjectAgent, :subjectTeam, :now
+                              from c
+                            returning id)
+                        select m.id as message_id,""" + " " + SUMMARY_COLUMNS + " from m, c")
                 .param("status", next.status().code())
                 .param(
                         "assignee",
-                        next.assignee() == null ? null : next.assignee().value())
-                .param("team", next.teamId())
+                        next.assignee() == null ? null : next.assignee().value(),
+                        Types.BIGINT)
+                .param("team", next.teamId(), Types.BIGINT)
                 .param("queued", DatabaseTime.of(next.queuedAt()))
                 .param("snoozed", DatabaseTime.of(next.snoozedUntil()))
                 .param("due", DatabaseTime.of(next.replyDueAt()))
                 .param(
                         "passed",
-                        next.passedBy() == null ? null : next.passedBy().value())
-                .param("cycle", next.cycleId())
+                        next.passedBy() == null ? null : next.passedBy().value(),
+                        Types.BIGINT)
+                .param("cycle", next.cycleId(), Types.BIGINT)
                 .param("firstDue", DatabaseTime.of(next.firstResponseDueAt()))
                 .param("resolutionDue", DatabaseTime.of(next.resolutionDueAt()))
-                .param("preview", preview)
-                .param("rating", rating)
-                .param("comment", ratingComment)
+                .param("preview", preview, Types.VARCHAR)
+                .param("rating", rating, Types.INTEGER)
+                .param("comment", ratingComment, Types.VARCHAR)
                 .param("now", DatabaseTime.of(now))
                 .param("id", conversationId)
-                .query(ConversationRepository::summary)
+                .param("account", account.value())
+                .param("kind", row.kind())
+                .param("author", row.author().code())
+                .param("agent", row.agent() == null ? null : row.agent().value(), Types.BIGINT)
+                .param("body", row.body(), Types.VARCHAR)
+                .param("activity", row.activity(), Types.VARCHAR)
+                .param("client", row.clientId(), Types.VARCHAR)
+                .param("attachment", row.attachmentId(), Types.BIGINT)
+                .param("messageRating", row.rating(), Types.INTEGER)
+                .param("statusAfter", row.statusAfter().code())
+                .param(
+                        "subjectAgent",
+                        row.subjectAgent() == null ? null : row.subjectAgent().value(),
+                        Types.BIGINT)
+                .param("subjectTeam", row.subjectTeam(), Types.BIGINT)
+                .query((rs, n) -> new Appended(rs.getLong("message_id"), summary(rs, n)))
                 .single();
     }
 
@@ -441,35 +458,6 @@ class ConversationRepository {
         Next serviceDue(Instant firstResponse, Instant resolution) {
             return firstResponseDue(firstResponse).resolutionDue(resolution);
         }
-    }
-
-    long insertMessage(AccountId account, long conversationId, long seq, NewRow row, Instant now) {
-        return jdbc.sql("""
-                        insert into message (account_id, conversation_id, seq, kind, author, agent_id, body, activity,
-                                             client_id, attachment_id, rating, status_after, subject_agent_id,
-                                             subject_team_id, created_at)
-                        values (:account, :conversation, :seq, :kind, :author, :agent, :body, :activity, :client,
-                                :attachment, :rating, :status, :subjectAgent, :subjectTeam, :now)
-                        returning id""")
-                .param("account", account.value())
-                .param("conversation", conversationId)
-                .param("seq", seq)
-                .param("kind", row.kind())
-                .param("author", row.author().code())
-                .param("agent", row.agent() == null ? null : row.agent().value())
-                .param("body", row.body())
-                .param("activity", row.activity())
-                .param("client", row.clientId())
-                .param("attachment", row.attachmentId())
-                .param("rating", row.rating())
-                .param("status", row.statusAfter().code())
-                .param(
-                        "subjectAgent",
-                        row.subjectAgent() == null ? null : row.subjectAgent().value())
-                .param("subjectTeam", row.subjectTeam())
-                .param("now", DatabaseTime.of(now))
-                .query(Long.class)
-                .single();
     }
 
     record NewRow(

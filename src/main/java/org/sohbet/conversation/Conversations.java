@@ -123,8 +123,32 @@ public class Conversations {
                     timeline.published(account, after, fast.get().messageId(), row, null, after.updatedAt(), false),
                     false);
         }
-        return transactions.execute(status ->
-                postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.OPEN, sellerKey));
+        return transactions
+                .execute(status -> postFromContactLocked(
+                        account, inboxId, contact, clientId, body, ConversationStatus.OPEN, sellerKey, true, null))
+                .posted();
+    }
+
+    /** A first post, and the conversation as it left it. */
+    public record Started(Posted posted, ConversationSummary conversation) {}
+
+    /**
+     * As {@link #postFromContact(AccountId, long, ContactId, String, String, String)}, for a contact whose widget
+     * found no conversation on this inbox: most often the conversation is new, so it is made first, with the language
+     * the contact writes in. Answers the conversation too, so the widget can follow it at once.
+     */
+    public Started postFirstFromContact(
+            AccountId account,
+            long inboxId,
+            ContactId contact,
+            String clientId,
+            String text,
+            String sellerKey,
+            Language language) {
+        String body = MessageText.check(text);
+        checkClientId(clientId);
+        return transactions.execute(status -> postFromContactLocked(
+                account, inboxId, contact, clientId, body, ConversationStatus.OPEN, sellerKey, true, language));
     }
 
     /**
@@ -142,41 +166,68 @@ public class Conversations {
             AccountId account, long inboxId, ContactId contact, String clientId, String text, String sellerKey) {
         String body = MessageText.check(text);
         checkClientId(clientId);
-        return postFromContactLocked(account, inboxId, contact, clientId, body, ConversationStatus.PENDING, sellerKey);
+        return postFromContactLocked(
+                        account, inboxId, contact, clientId, body, ConversationStatus.PENDING, sellerKey, false, null)
+                .posted();
     }
 
-    private Posted postFromContactLocked(
+    private Started postFromContactLocked(
             AccountId account,
             long inboxId,
             ContactId contact,
             String clientId,
             String body,
             ConversationStatus statusIfNew,
-            String sellerKey) {
-        Locked locked = lockOrOpen(account, inboxId, contact, sellerKey);
+            String sellerKey,
+            boolean likelyNew,
+            Language language) {
+        Supplier<Long> seller = sellerFor(account, sellerKey);
+        String tag = language == null ? null : language.tag();
+        Locked locked = likelyNew
+                ? openOrLock(account, inboxId, contact, seller, tag)
+                : lockOrOpenFor(account, inboxId, contact, seller);
         ConversationSummary conversation = locked.conversation();
-        Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, body, "text");
-        if (retry.isPresent()) {
-            return retry.get();
+        // A conversation this call made has no message to be a retry of, and has the language already.
+        if (!locked.created()) {
+            Optional<Posted> retry = retry(conversation, clientId, Author.VISITOR, null, body, "text");
+            if (retry.isPresent()) {
+                return new Started(retry.get(), conversation);
+            }
+            if (tag != null) {
+                repository.noteLanguage(account, conversation.id().value(), tag);
+            }
         }
-        conversation = reopenForContact(account, conversation, locked.created(), statusIfNew);
-        MessageView message = timeline.append(
+        Reopened reopened = reopenForContact(account, conversation, locked.created(), statusIfNew);
+        Timeline.Stored stored = timeline.store(
                 account,
-                conversation,
-                new NewRow("text", Author.VISITOR, null, body, null, clientId, null, null, conversation.status()),
-                Next.of(conversation),
+                reopened.conversation(),
+                new NewRow(
+                        "text",
+                        Author.VISITOR,
+                        null,
+                        body,
+                        null,
+                        clientId,
+                        null,
+                        null,
+                        reopened.next().status()),
+                reopened.next(),
                 MessageText.preview(body),
                 null,
                 locked.created());
-        routeIfQueued(account, conversation);
-        return new Posted(message, false);
+        ConversationSummary after = routeIfQueued(account, stored.after());
+        return new Started(new Posted(stored.view(), false), after);
     }
 
-    /** A conversation the contact's message put in the queue is offered to a free agent in the same transaction. */
-    private void routeIfQueued(AccountId account, ConversationSummary conversation) {
+    /**
+     * A conversation the contact's message put in the queue is offered to a free agent in the same transaction.
+     * Answers the conversation as it is now: assigned, or as it was.
+     */
+    private ConversationSummary routeIfQueued(AccountId account, ConversationSummary conversation) {
         if (conversation.queued()) {
-            routing.routeArrival(account, conversation.id());
+            return routing.routeArrival(account, conversation.id()).orElse(conversation);
         }
+        return conversation;
     }
 
     /** A file from the contact; the type is decided from the content. */
@@ -205,12 +256,13 @@ public class Conversations {
         if (retry.isPresent()) {
             return retry.get();
         }
-        conversation = reopenForContact(account, conversation, locked.created(), ConversationStatus.OPEN);
+        Reopened reopened = reopenForContact(account, conversation, locked.created(), ConversationStatus.OPEN);
+        conversation = reopened.conversation();
         String key = files.store(account, content);
         try {
             long fileId = repository.insertAttachment(
                     account, conversation.id().value(), name, type.mediaType, content.length, key, timeline.now());
-            MessageView message = timeline.append(
+            Timeline.Stored stored = timeline.store(
                     account,
                     conversation,
                     new NewRow(
@@ -222,13 +274,13 @@ public class Conversations {
                             clientId,
                             fileId,
                             null,
-                            conversation.status()),
-                    Next.of(conversation),
+                            reopened.next().status()),
+                    reopened.next(),
                     MessageText.preview("📎 " + name),
                     new AttachmentView(fileId, name, type.mediaType, content.length, links.url(fileId)),
                     locked.created());
-            routeIfQueued(account, conversation);
-            return new Posted(message, false);
+            routeIfQueued(account, stored.after());
+            return new Posted(stored.view(), false);
         } catch (RuntimeException e) {
             files.delete(key);
             throw e;
@@ -251,13 +303,15 @@ public class Conversations {
             return retry.get();
         }
         if (conversation.assigneeId() == null) {
-            timeline.append(
-                    account,
-                    conversation,
-                    activity(Author.AGENT, by.agentId(), "claimed", conversation.status()),
-                    Next.of(conversation).assignee(by.agentId()),
-                    null);
-            conversation = repository.lock(account, id).orElseThrow();
+            conversation = timeline.store(
+                            account,
+                            conversation,
+                            activity(Author.AGENT, by.agentId(), "claimed", conversation.status()),
+                            Next.of(conversation).assignee(by.agentId()),
+                            null,
+                            null,
+                            false)
+                    .after();
         }
         // Any agent's reply meets the first-response target; the resolution target runs on.
         Next next = Next.of(conversation).due(null).firstResponseDue(null);
@@ -302,19 +356,21 @@ public class Conversations {
         Instant now = timeline.now();
         long cycle = cycles.start(
                 account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
-        repository.advanceState(
-                conversation.id().value(),
-                Next.of(conversation).status(ConversationStatus.OPEN).cycle(cycle));
-        conversation = repository.lock(account, conversation.id()).orElseThrow();
         String body = MessageText.check(text);
-        MessageView message = timeline.append(
+        Timeline.Stored stored = timeline.store(
                 account,
                 conversation,
-                new NewRow("text", Author.AGENT, by.agentId(), body, null, clientId, null, null, conversation.status()),
-                Next.of(conversation).assignee(by.agentId()),
+                new NewRow(
+                        "text", Author.AGENT, by.agentId(), body, null, clientId, null, null, ConversationStatus.OPEN),
+                Next.of(conversation)
+                        .status(ConversationStatus.OPEN)
+                        .cycle(cycle)
+                        .assignee(by.agentId()),
                 MessageText.preview(body),
                 null,
                 true);
+        MessageView message = stored.view();
+        conversation = stored.after();
         cycles.agentReplied(conversation, message.at());
         return new Posted(message, false);
     }
@@ -537,13 +593,12 @@ public class Conversations {
             throw new ConversationProblem("not_resolved");
         }
         Instant now = timeline.now();
-        ConversationSummary after =
-                repository.advance(conversation.id().value(), Next.of(conversation), null, rating, cleanComment, now);
         NewRow row = new NewRow(
                 "activity", Author.VISITOR, null, cleanComment, "rated", null, null, rating, conversation.status());
-        long messageId = repository.insertMessage(account, conversation.id().value(), after.lastSeq(), row, now);
+        ConversationRepository.Appended stored = repository.append(
+                account, conversation.id().value(), Next.of(conversation), row, null, rating, cleanComment, now);
         cycles.rated(conversation, rating);
-        return timeline.published(account, after, messageId, row, null, now, false);
+        return timeline.published(account, stored.after(), stored.messageId(), row, null, now, false);
     }
 
     /** Records how far a side has read; the other side sees it as a "seen" mark. Not part of the sequence. */
@@ -704,9 +759,11 @@ public class Conversations {
     private record Locked(ConversationSummary conversation, boolean created) {}
 
     private Locked lockOrOpen(AccountId account, long inboxId, ContactId contact, String sellerKey) {
-        return lockOrOpenFor(account, inboxId, contact, () -> sellers.activeByKey(account, sellerKey)
-                .map(Seller::id)
-                .orElse(null));
+        return lockOrOpenFor(account, inboxId, contact, sellerFor(account, sellerKey));
+    }
+
+    private Supplier<Long> sellerFor(AccountId account, String sellerKey) {
+        return () -> sellers.activeByKey(account, sellerKey).map(Seller::id).orElse(null);
     }
 
     /** The seller is looked up only when the conversation is new: an existing one keeps its own (ADR 32). */
@@ -715,11 +772,24 @@ public class Conversations {
         if (existing.isPresent()) {
             return new Locked(existing.get(), false);
         }
-        boolean created = repository.insertIfAbsent(account, inboxId, contact, seller.get(), timeline.now());
+        return openOrLock(account, inboxId, contact, seller, null);
+    }
+
+    /**
+     * As {@link #lockOrOpenFor}, trying the insert first: for a contact's message that did not find an open
+     * conversation, which is most often the contact's first. An existing conversation keeps its seller either way.
+     */
+    private Locked openOrLock(
+            AccountId account, long inboxId, ContactId contact, Supplier<Long> seller, String languageTag) {
+        Optional<ConversationSummary> created =
+                repository.insertIfAbsent(account, inboxId, contact, seller.get(), languageTag, timeline.now());
+        if (created.isPresent()) {
+            return new Locked(created.get(), true);
+        }
         ConversationSummary conversation = repository
                 .lockForContact(account, inboxId, contact)
                 .orElseThrow(() -> new IllegalStateException("Conversation vanished under its lock"));
-        return new Locked(conversation, created);
+        return new Locked(conversation, false);
     }
 
     private Optional<Posted> retry(
@@ -741,29 +811,32 @@ public class Conversations {
         });
     }
 
+    /** The conversation before the contact's message, and the state that message brings. */
+    private record Reopened(ConversationSummary conversation, Next next) {}
+
     /**
      * Before the contact's message is stored: a new conversation starts its first cycle and joins the queue; a
      * resolved one starts a new cycle and queues again (its last agent may be gone); a pending or snoozed one opens.
+     * A new conversation's state comes with the message itself, so the row is written once.
      */
-    private ConversationSummary reopenForContact(
+    private Reopened reopenForContact(
             AccountId account, ConversationSummary conversation, boolean created, ConversationStatus statusIfNew) {
         Instant now = timeline.now();
         if (created) {
             long cycle = cycles.start(
                     account, conversation.id().value(), conversation.inboxId(), conversation.lastSeq() + 1, now);
             ServiceLevels.Dues dues = serviceLevels.dues(account, conversation.inboxId(), now, true);
-            repository.advanceState(
-                    conversation.id().value(),
+            return new Reopened(
+                    conversation,
                     Next.of(conversation)
                             .status(statusIfNew)
                             .queued(now)
                             .cycle(cycle)
                             .serviceDue(dues.firstResponse(), dues.resolution()));
-            return repository.lock(account, conversation.id()).orElseThrow();
         }
         ConversationStatus status = conversation.status();
         if (status == ConversationStatus.OPEN || (status == ConversationStatus.PENDING && statusIfNew == status)) {
-            return conversation;
+            return new Reopened(conversation, Next.of(conversation));
         }
         Next next = Next.of(conversation).status(statusIfNew).snoozed(null);
         if (status == ConversationStatus.RESOLVED) {
@@ -784,8 +857,16 @@ public class Conversations {
                         .firstResponse());
             }
         }
-        timeline.append(account, conversation, activity(Author.VISITOR, null, "reopened", next.status()), next, null);
-        return repository.lock(account, conversation.id()).orElseThrow();
+        ConversationSummary after = timeline.store(
+                        account,
+                        conversation,
+                        activity(Author.VISITOR, null, "reopened", next.status()),
+                        next,
+                        null,
+                        null,
+                        false)
+                .after();
+        return new Reopened(after, Next.of(after));
     }
 
     private static Instant queuedAt(ConversationSummary conversation) {

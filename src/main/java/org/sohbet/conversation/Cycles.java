@@ -89,7 +89,7 @@ class Cycles {
                 .param("at", DatabaseTime.of(at))
                 .param("wall", java.time.Duration.between(start.at(), at).toSeconds())
                 .param("business", hours.seconds(start.at(), at))
-                .param("assignee", assignee == null ? null : assignee.value())
+                .param("assignee", assignee == null ? null : assignee.value(), java.sql.Types.BIGINT)
                 .param("conversation", c.id().value())
                 .param("from", start.seq())
                 .param("id", c.cycleId())

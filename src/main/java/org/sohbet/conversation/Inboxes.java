@@ -13,6 +13,7 @@ import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.cache.BriefCache;
 import org.sohbet.shared.database.DatabaseTime;
 import org.sohbet.shared.i18n.Language;
 import org.springframework.security.access.AccessDeniedException;
@@ -127,10 +128,11 @@ public class Inboxes {
      */
     public boolean openNow(AccountId account, long id) {
         // Every widget that connects asks; the answer is kept a second, so a burst of visitors asks once.
-        return openAnswers.get(account, id, () -> computeOpenNow(account, id));
+        return openAnswers.get(account, List.of(account.value(), id), () -> computeOpenNow(account, id));
     }
 
-    private final BriefCache<Long, Boolean> openAnswers = new BriefCache<>(1_000);
+    /** By account and inbox: an id of another account's inbox must never get that inbox's answer. */
+    private final BriefCache<List<Long>, Boolean> openAnswers = new BriefCache<>(1_000);
 
     void forgetAll() {
         openAnswers.clear();
@@ -160,6 +162,7 @@ public class Inboxes {
     @Transactional
     public Inbox create(AccountId account, String name, String channel) {
         long id = repository.insert(account, checkName(name), channel, DatabaseTime.truncate(clock.instant()));
+        routing.forgetInboxRules(account);
         return repository.find(account, id).orElseThrow();
     }
 

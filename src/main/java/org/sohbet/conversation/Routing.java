@@ -33,6 +33,7 @@ import org.sohbet.conversation.RoutingRepository.InboxRules;
 import org.sohbet.conversation.RoutingRepository.Members;
 import org.sohbet.conversation.RoutingRepository.PresenceRow;
 import org.sohbet.conversation.events.ConversationChanged;
+import org.sohbet.shared.cache.BriefCache;
 import org.sohbet.shared.realtime.LiveEvent;
 import org.sohbet.shared.realtime.RealtimeHub;
 import org.springframework.stereotype.Component;
@@ -271,34 +272,41 @@ class Routing {
 
     private int drainBatch(AccountId account) {
         repository.lockAccount(account);
-        return drainLocked(account);
+        return drainLocked(account, null).assigned();
+    }
+
+    /** How many were assigned, and the held conversation as its assignment left it (null if it was not assigned). */
+    private record Drained(int assigned, ConversationSummary held) {
+
+        static final Drained NONE = new Drained(0, null);
     }
 
     /**
      * Decides inside the transaction that put a conversation in the queue, so a free agent gets it with the same
      * commit instead of after another thread's drain. Runs only when the account's lock is free at once: the caller
      * holds the conversation's row lock, and waiting here could deadlock with a claim that holds the account's lock
-     * and waits for that row. When the lock is busy, the drain after the commit decides as before.
+     * and waits for that row. When the lock is busy, the drain after the commit decides as before. Answers the
+     * arriving conversation as its assignment left it, or empty when it was not assigned here.
      */
-    int routeArrival(AccountId account, ConversationId arriving) {
+    Optional<ConversationSummary> routeArrival(AccountId account, ConversationId arriving) {
         decidedAt.remove(arriving.value());
         try {
             // A savepoint: a failed decision must not take the contact's message down with it.
-            Integer assigned = nested.execute(status -> {
+            Drained drained = nested.execute(status -> {
                 if (!repository.tryLockAccount(account)) {
                     return null;
                 }
-                return drainLocked(account);
+                return drainLocked(account, arriving);
             });
-            if (assigned != null && assigned < BATCH) {
+            if (drained != null && drained.assigned() < BATCH) {
                 // The whole queue was offered under the lock: a drain right after this commit would find nothing new.
                 pruneDecided();
                 decidedAt.put(arriving.value(), System.nanoTime());
             }
-            return assigned == null ? 0 : assigned;
+            return drained == null ? Optional.empty() : Optional.ofNullable(drained.held());
         } catch (RuntimeException e) {
             log.warn("Routing of account {} at arrival failed; the drain after the commit retries", account.value(), e);
-            return 0;
+            return Optional.empty();
         }
     }
 
@@ -335,27 +343,34 @@ class Routing {
         }
     }
 
-    private int drainLocked(AccountId account) {
+    /**
+     * @param held a conversation whose row lock this transaction holds already (the arrival being decided), so its row
+     *     as the queue read it is current and need not be locked and read again; null for none
+     */
+    private Drained drainLocked(AccountId account, ConversationId held) {
         Snapshot snapshot = snapshot(account);
-        List<Candidate> free = candidates(account, snapshot, true);
-        if (free.isEmpty()) {
-            return 0;
-        }
         Map<Long, InboxRules> rules = snapshot.rules();
         Map<Long, Members> members = snapshot.members();
-        // Only inboxes a free agent serves, with automatic assignment: conversations nobody free can take must not
-        // stand in front of those somebody can (the queue is read oldest first, a page at a time).
-        List<Long> servable = new ArrayList<>();
-        for (InboxRules inbox : rules.values()) {
-            if (inbox.autoAssign()
-                    && free.stream().anyMatch(x -> Access.serves(inbox, members.get(inbox.id()), x.agent, x.teams))) {
-                servable.add(inbox.id());
+        // Most drains follow a chat that ended and find nothing waiting: one look at the queue of the inboxes that
+        // anyone online serves answers that without reading every agent's load. An arrival is in the queue itself.
+        if (held == null) {
+            List<Long> staffed = servable(rules, members, candidates(account, snapshot, false));
+            if (staffed.isEmpty() || repository.queue(account, staffed, null, 1).isEmpty()) {
+                return Drained.NONE;
             }
         }
+        List<Candidate> free = candidates(account, snapshot, true);
+        if (free.isEmpty()) {
+            return Drained.NONE;
+        }
+        // Only inboxes a free agent serves, with automatic assignment: conversations nobody free can take must not
+        // stand in front of those somebody can (the queue is read oldest first, a page at a time).
+        List<Long> servable = servable(rules, members, free);
         if (servable.isEmpty()) {
-            return 0;
+            return Drained.NONE;
         }
         int assigned = 0;
+        ConversationSummary heldAfter = null;
         Instant now = timeline.now();
         ConversationSummary last = null;
         for (int scanned = 0; scanned < MAX_SCAN && !free.isEmpty() && assigned < BATCH; ) {
@@ -371,12 +386,16 @@ class Routing {
                 if (pick == null) {
                     continue;
                 }
-                ConversationSummary locked =
-                        conversations.lock(account, waiting.id()).orElse(null);
+                ConversationSummary locked = waiting.id().equals(held)
+                        ? waiting
+                        : conversations.lock(account, waiting.id()).orElse(null);
                 if (locked == null || !locked.queued()) {
                     continue;
                 }
-                assign(account, locked, pick, inbox, now);
+                ConversationSummary after = assign(account, locked, pick, inbox, now);
+                if (locked.id().equals(held)) {
+                    heldAfter = after;
+                }
                 if (pick.load >= pick.max) {
                     free.remove(pick);
                 }
@@ -389,33 +408,51 @@ class Routing {
                 break;
             }
         }
-        return assigned;
+        return new Drained(assigned, heldAfter);
     }
 
-    private void assign(AccountId account, ConversationSummary locked, Candidate pick, InboxRules inbox, Instant now) {
+    /** The inboxes with automatic assignment that one of these agents serves. */
+    private static List<Long> servable(
+            Map<Long, InboxRules> rules, Map<Long, Members> members, List<Candidate> agents) {
+        List<Long> servable = new ArrayList<>();
+        for (InboxRules inbox : rules.values()) {
+            if (inbox.autoAssign()
+                    && agents.stream().anyMatch(x -> Access.serves(inbox, members.get(inbox.id()), x.agent, x.teams))) {
+                servable.add(inbox.id());
+            }
+        }
+        return servable;
+    }
+
+    private ConversationSummary assign(
+            AccountId account, ConversationSummary locked, Candidate pick, InboxRules inbox, Instant now) {
         Instant due = inbox.noAnswerMinutes() == null ? null : now.plus(Duration.ofMinutes(inbox.noAnswerMinutes()));
-        timeline.append(
-                account,
-                locked,
-                new NewRow(
-                        "activity",
-                        Author.SYSTEM,
+        ConversationSummary after = timeline.store(
+                        account,
+                        locked,
+                        new NewRow(
+                                "activity",
+                                Author.SYSTEM,
+                                null,
+                                null,
+                                "assigned",
+                                null,
+                                null,
+                                null,
+                                locked.status(),
+                                pick.agent,
+                                null),
+                        Next.of(locked).assignee(pick.agent).due(due),
                         null,
                         null,
-                        "assigned",
-                        null,
-                        null,
-                        null,
-                        locked.status(),
-                        pick.agent,
-                        null),
-                Next.of(locked).assignee(pick.agent).due(due),
-                null);
+                        false)
+                .after();
         repository.markAssigned(account, pick.agent, now);
         lastAssigned.put(pick.agent, now);
         pick.load++;
         pick.lastAssigned = now;
         dequeued(locked.inboxId(), now);
+        return after;
     }
 
     private static Candidate choose(

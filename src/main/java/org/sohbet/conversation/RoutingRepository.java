@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
+import org.sohbet.shared.cache.BriefCache;
 import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +65,22 @@ class RoutingRepository {
             List<LocalDate> holidays,
             String awayTextJson) {}
 
+    /**
+     * The account's inboxes' rules, kept a second: every visitor's welcome, every resolution (business hours) and every
+     * access check reads them. Forgotten when this node changes them or adds an inbox.
+     */
+    private final BriefCache<AccountId, Map<Long, InboxRules>> rulesKept = new BriefCache<>(1_000);
+
     Map<Long, InboxRules> inboxRules(AccountId account) {
+        return rulesKept.get(account, account, () -> readInboxRules(account));
+    }
+
+    /** The account's inboxes or their rules changed. */
+    void forgetInboxRules(AccountId account) {
+        rulesKept.forgetOnCommit(account);
+    }
+
+    private Map<Long, InboxRules> readInboxRules(AccountId account) {
         Map<Long, InboxRules> rules = new HashMap<>();
         jdbc.sql("""
                         select id, restricted, auto_assign, no_answer_minutes, hours::text, holidays, away_text::text
@@ -72,7 +88,7 @@ class RoutingRepository {
             InboxRules r = inboxRules(rs);
             rules.put(r.id(), r);
         });
-        return rules;
+        return Map.copyOf(rules);
     }
 
     private static InboxRules inboxRules(ResultSet rs) throws SQLException {
@@ -102,6 +118,7 @@ class RoutingRepository {
             String hoursJson,
             List<LocalDate> holidays,
             String awayTextJson) {
+        forgetInboxRules(account);
         jdbc.sql("""
                         update inbox set restricted = :restricted, auto_assign = :auto, no_answer_minutes = :minutes,
                                          hours = cast(:hours as jsonb), holidays = cast(:holidays as date[]),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.shared.NotFoundException;
+import org.sohbet.shared.cache.BriefCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class ServiceLevels {
         if (!by.role().managesTeam()) {
             throw new AccessDeniedException("Only owners and admins change service levels");
         }
+        kept.forgetOnCommit(by.accountId());
         int changed = jdbc.sql("""
                         update inbox set first_response_target = :first, resolution_target = :resolution
                         where account_id = :account and id = :id""")
@@ -83,7 +85,16 @@ public class ServiceLevels {
         return new Dues(first, resolution);
     }
 
+    /** Every new cycle reads its inbox's targets; they are kept a second, and forgotten when this node changes them. */
+    private final BriefCache<InboxKey, java.util.Optional<Targets>> kept = new BriefCache<>(1_000);
+
+    private record InboxKey(long account, long inbox) {}
+
     private java.util.Optional<Targets> stored(AccountId account, long inboxId) {
+        return kept.get(account, new InboxKey(account.value(), inboxId), () -> read(account, inboxId));
+    }
+
+    private java.util.Optional<Targets> read(AccountId account, long inboxId) {
         return jdbc.sql("""
                         select first_response_target, resolution_target from inbox
                         where account_id = :account and id = :id""")

@@ -48,10 +48,17 @@ class Timeline {
     }
 
     MessageView append(AccountId account, ConversationSummary conversation, NewRow row, Next next, String preview) {
-        return append(account, conversation, row, next, preview, null, false);
+        return store(account, conversation, row, next, preview, null, false).view();
     }
 
-    MessageView append(
+    /** A stored message's view, and the conversation as the message left it. */
+    record Stored(MessageView view, ConversationSummary after) {}
+
+    /**
+     * Appends a message with a file, or the first of a conversation this transaction made ({@code created}), and
+     * answers both the message and the conversation after it.
+     */
+    Stored store(
             AccountId account,
             ConversationSummary conversation,
             NewRow row,
@@ -62,9 +69,10 @@ class Timeline {
         Instant now = now();
         // A new resolution cycle may be rated again.
         Integer rating = "reopened".equals(row.activity()) ? null : conversation.rating();
-        ConversationSummary after = repository.advance(conversation.id().value(), next, preview, rating, null, now);
-        long messageId = repository.insertMessage(account, conversation.id().value(), after.lastSeq(), row, now);
-        return published(account, after, messageId, row, file, now, created);
+        ConversationRepository.Appended stored =
+                repository.append(account, conversation.id().value(), next, row, preview, rating, null, now);
+        ConversationSummary after = stored.after();
+        return new Stored(published(account, after, stored.messageId(), row, file, now, created), after);
     }
 
     MessageView published(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
 import org.sohbet.account.AgentId;
+import org.sohbet.shared.cache.BriefCache;
 import org.sohbet.shared.database.DatabaseTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,15 +49,27 @@ class AutoMailRepository {
                 .single();
     }
 
+    /**
+     * Every resolution asks for its inbox's transcript setting and every assignment for its agent's notice choices;
+     * both are kept a second, and forgotten when this node changes them.
+     */
+    private final BriefCache<Long, Boolean> transcriptSettings = new BriefCache<>(1_000);
+
+    private record AgentKey(long account, long agent) {}
+
+    private final BriefCache<AgentKey, Choices> noticeChoices = new BriefCache<>(1_000);
+
     boolean transcriptOnResolve(long inboxId) {
-        return jdbc.sql("select on_resolve from email_transcript_setting where inbox_id = :inbox")
+        return transcriptSettings.get(inboxId, inboxId, () -> jdbc.sql(
+                        "select on_resolve from email_transcript_setting where inbox_id = :inbox")
                 .param("inbox", inboxId)
                 .query(Boolean.class)
                 .optional()
-                .orElse(false);
+                .orElse(false));
     }
 
     void setTranscriptOnResolve(AccountId account, long inboxId, boolean on) {
+        transcriptSettings.forgetOnCommit(inboxId);
         jdbc.sql("""
                         insert into email_transcript_setting (inbox_id, account_id, on_resolve)
                         values (:inbox, :account, :on)
@@ -72,6 +85,11 @@ class AutoMailRepository {
     }
 
     Choices choices(AccountId account, AgentId agent) {
+        return noticeChoices.get(
+                account, new AgentKey(account.value(), agent.value()), () -> readChoices(account, agent));
+    }
+
+    private Choices readChoices(AccountId account, AgentId agent) {
         return jdbc.sql("""
                         select assigned, mentions, digest from email_agent_notice
                         where account_id = :account and agent_id = :agent""")
@@ -83,6 +101,7 @@ class AutoMailRepository {
     }
 
     void setChoices(AccountId account, AgentId agent, Choices choices) {
+        noticeChoices.forgetOnCommit(account);
         jdbc.sql("""
                         insert into email_agent_notice (account_id, agent_id, assigned, mentions, digest)
                         values (:account, :agent, :assigned, :mentions, :digest)

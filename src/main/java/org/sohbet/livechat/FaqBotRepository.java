@@ -1,7 +1,9 @@
 package org.sohbet.livechat;
 
+import java.util.List;
 import java.util.Optional;
 import org.sohbet.account.AccountId;
+import org.sohbet.shared.cache.BriefCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +16,14 @@ class FaqBotRepository {
         this.jdbc = jdbc;
     }
 
+    /** Every visitor's message asks whether the bot answers on its inbox: kept a second, forgotten on a change here. */
+    private final BriefCache<List<Long>, Optional<FaqBots.Settings>> kept = new BriefCache<>(1_000);
+
     Optional<FaqBots.Settings> find(AccountId account, long inboxId) {
+        return kept.get(account, List.of(account.value(), inboxId), () -> read(account, inboxId));
+    }
+
+    private Optional<FaqBots.Settings> read(AccountId account, long inboxId) {
         return jdbc.sql("select enabled, threshold from livechat_bot where account_id = :account and inbox_id = :inbox")
                 .param("account", account.value())
                 .param("inbox", inboxId)
@@ -23,6 +32,7 @@ class FaqBotRepository {
     }
 
     void save(AccountId account, long inboxId, FaqBots.Settings settings) {
+        kept.forgetOnCommit(account);
         jdbc.sql("""
                         insert into livechat_bot (inbox_id, account_id, enabled, threshold)
                         select w.inbox_id, w.account_id, :enabled, :threshold from livechat_inbox w

@@ -69,7 +69,7 @@ class VisitorSessions {
                 .param("account", inbox.accountId().value())
                 .param("inbox", inbox.id())
                 .param("hash", hash(token))
-                .param("contact", contact == null ? null : contact.value())
+                .param("contact", contact == null ? null : contact.value(), java.sql.Types.BIGINT)
                 .param("verified", verified)
                 .param("now", DatabaseTime.of(now))
                 .query(Long.class)

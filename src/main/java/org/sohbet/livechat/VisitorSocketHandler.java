@@ -259,7 +259,8 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
         }
         visitor.language = Language.fromTag(textOrNull(frame, "lang")).orElse(Language.DEFAULT);
         visitor.seller = textOrNull(frame, "seller");
-        Optional<WebsiteInbox> inbox = inboxes.byKey(textOrNull(frame, "inbox"));
+        // Kept a moment on this node, as for the tracking endpoint: a burst of visitors reads the inbox once.
+        Optional<WebsiteInbox> inbox = inboxes.byKeyRecent(textOrNull(frame, "inbox"));
         if (inbox.isEmpty()) {
             error(visitor, "unknown_inbox", null);
             Sockets.close(visitor.socket, CloseStatus.POLICY_VIOLATION.withReason("unknown inbox"));
@@ -373,8 +374,7 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
 
     private void openFeed(Visitor visitor, ConversationSummary conversation, long after) {
         visitor.feed = feeds.openForContact(
-                visitor.session.accountId(),
-                conversation.id(),
+                conversation,
                 after,
                 json -> forward(visitor, json),
                 // A visitor sees every stored message but notes, the agents' typing and seen marks, and its place in
@@ -468,13 +468,24 @@ class VisitorSocketHandler extends TextWebSocketHandler implements DisposableBea
             return;
         }
         ContactId contact = contactOf(visitor);
-        Conversations.Posted posted = conversations.postFromContact(
-                visitor.session.accountId(), visitor.session.inboxId(), contact, clientId, text, visitor.seller);
+        Conversations.Posted posted;
         if (visitor.feed == null) {
-            conversations
-                    .forContact(visitor.session.accountId(), visitor.session.inboxId(), contact)
-                    .ifPresent(c -> openFeed(visitor, c, 0));
+            // The welcome found no conversation: this message most likely starts one, with the visitor's language.
+            Conversations.Started started = conversations.postFirstFromContact(
+                    visitor.session.accountId(),
+                    visitor.session.inboxId(),
+                    contact,
+                    clientId,
+                    text,
+                    visitor.seller,
+                    visitor.language);
+            posted = started.posted();
+            openFeed(visitor, started.conversation(), 0);
+            visitor.languageNotedIn = started.conversation().id().value();
             startedChatting(visitor);
+        } else {
+            posted = conversations.postFromContact(
+                    visitor.session.accountId(), visitor.session.inboxId(), contact, clientId, text, visitor.seller);
         }
         chatted(visitor);
         spoke(visitor);

@@ -101,6 +101,7 @@ public abstract class PostgresIntegrationTest {
             ReflectionTestUtils.invokeMethod(applicationContext.getBean("rateLimits"), "reset");
         }
         // What routing, access and the widget's open check keep for a second is keyed by ids that start again.
+        org.sohbet.shared.cache.BriefCache.clearEverywhere();
         for (String bean : List.of("routing", "inboxes", "access", "orders")) {
             if (applicationContext.containsBean(bean)) {
                 ReflectionTestUtils.invokeMethod(applicationContext.getBean(bean), "forgetAll");
