@@ -41,6 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -260,6 +261,9 @@ class Routing {
 
     /** Offers the queue to free agents until one of them runs out. Answers how many conversations were assigned. */
     int drain(AccountId account) {
+        if (nothingWaiting(account)) {
+            return 0;
+        }
         int total = 0;
         while (true) {
             Integer assigned = transactions.execute(status -> drainBatch(account));
@@ -268,6 +272,21 @@ class Routing {
                 return total;
             }
         }
+    }
+
+    /**
+     * Whether a drain would find nothing to do, answered without holding the account's lock, so that the many drains
+     * after chats end do not make arrivals find the lock busy and wait for a drain of their own. Outside a transaction
+     * each statement commits by itself: if nobody held the lock a moment ago, every decision made before is committed
+     * and seen by the look at the queue that follows, and any decision after it sees the capacity freed before.
+     */
+    private boolean nothingWaiting(AccountId account) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() || !repository.lockFree(account)) {
+            return false;
+        }
+        Snapshot snapshot = snapshot(account);
+        List<Long> staffed = servable(snapshot.rules(), snapshot.members(), candidates(account, snapshot, false));
+        return staffed.isEmpty() || repository.queue(account, staffed, null, 1).isEmpty();
     }
 
     private int drainBatch(AccountId account) {

@@ -56,6 +56,14 @@ class RoutingRepository {
                 .single();
     }
 
+    /**
+     * Whether nobody holds the account's lock at this moment. Outside a transaction only: the statement takes the lock
+     * if it is free and lets it go as it commits.
+     */
+    boolean lockFree(AccountId account) {
+        return tryLockAccount(account);
+    }
+
     record InboxRules(
             long id,
             boolean restricted,
