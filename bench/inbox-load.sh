@@ -109,8 +109,12 @@ for mode in $MODES; do
       SUMMARY+=("$(grep '^RESULT' <<<"$out")")
       ;;
     routing)
-      # Earlier runs' ended chats left dead rows; vacuum as autovacuum would have (the local server may run without
-      # it), so that runs on a kept database start alike.
+      # On a kept database, an earlier run's arrivals that failed after their conversation was made were never
+      # resolved and still count as load: end them, so every run starts from the generated state. Then vacuum as
+      # autovacuum would have (the local server may run without it), so that runs on a kept database start alike.
+      "${PSQL[@]}" -c "update conversation set status = 'resolved', assignee_id = null, queued_at = null,
+                         reply_due_at = null, first_response_due_at = null, resolution_due_at = null
+                       where id > 1000000 and status <> 'resolved'"  # ids up to 1,000,000 are inbox-data.sql's
       "${PSQL[@]}" -c 'vacuum analyze conversation, conversation_cycle, visitor_session'
       # Every chat ends HOLD s after it starts (its account's owner resolves it), so capacity frees as in a shift.
       out=$(load routing --rate "$RATE" --hold "$HOLD"); echo "$out"
