@@ -159,7 +159,8 @@ for mode in $MODES; do
     decisions)
       stop_server  # this mode's JVM is the server
       prepare_routing
-      out=$(decisions); echo "$out"
+      out=$(decisions) || echo "the driver reported failed arrivals; its log is kept in ${BENCH_APP_LOG:-/tmp/sohbet-inbox-load-app.log}"
+      echo "$out"
       check_routing "$out"
       ;;
     *) echo "unknown mode $mode"; exit 1 ;;

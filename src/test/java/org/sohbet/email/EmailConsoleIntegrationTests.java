@@ -160,6 +160,15 @@ class EmailConsoleIntegrationTests extends EmailIntegrationTest {
         assertThat(frame.getHeader("Content-Security-Policy"))
                 .startsWith("sandbox;")
                 .contains("default-src 'none'", "img-src data:;", "frame-ancestors 'self'");
+        assertThat(frame.getHeader("X-Frame-Options"))
+                .as("the mail's own frame may be shown by the console's page, and only there")
+                .isEqualTo("SAMEORIGIN");
+        assertThat(mvc.perform(get("/console/email/" + id).with(as(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("X-Frame-Options"))
+                .as("the page around it is never framed")
+                .isEqualTo("DENY");
         String body = frame.getContentAsString();
         assertThat(body)
                 .contains("<b>there</b>", "data:image/png;base64,")
