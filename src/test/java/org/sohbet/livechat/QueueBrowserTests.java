@@ -15,6 +15,8 @@ import org.sohbet.account.Invitations;
 import org.sohbet.account.Role;
 import org.sohbet.account.SignedInAgent;
 import org.sohbet.conversation.Availability;
+import org.sohbet.conversation.ConversationId;
+import org.sohbet.conversation.Conversations;
 import org.sohbet.conversation.Inboxes;
 import org.sohbet.shared.BrowserIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +111,57 @@ class QueueBrowserTests extends BrowserIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Autowired
+    Conversations conversations;
+
+    @Test
+    void theQueueDrainsInArrivalOrderAndEachWaitingVisitorSeesTheirPlaceMoveUp() {
+        availability.setCapacity(ali, ali.agentId(), 1);
+        availability.setCapacity(ali, bilge.agentId(), 1);
+        availability.choose(ali, "online");
+        Page aliConsole = console(page, "ali@shop.test", "view=all");
+        Page bilgeConsole = console(otherBrowser("en"), "bilge@shop.test", "view=all");
+
+        FrameLocator first = visitorChat();
+        ChatPages.say(first, "Visitor one");
+        assertThat(first.getByText("An agent joined the conversation.")).isVisible();
+        FrameLocator second = visitorChat();
+        ChatPages.say(second, "Visitor two");
+        assertThat(queueNotice(second)).containsText("You are number 1 in line.");
+        FrameLocator third = visitorChat();
+        ChatPages.say(third, "Visitor three");
+        assertThat(queueNotice(third)).containsText("You are number 2 in line.");
+        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
+            assertThat(rows(console)).hasCount(3);
+            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Waiting")))
+                    .hasCount(2);
+        }
+
+        // Ali ends the first chat: the one who came first of the two waiting gets the free place, not the other.
+        long one = jdbc.sql("select id from conversation where assignee_id = :agent")
+                .param("agent", ali.agentId().value())
+                .query(Long.class)
+                .single();
+        conversations.resolve(ali, new ConversationId(one));
+        assertThat(second.getByText("An agent joined the conversation.")).isVisible();
+        assertThat(queueNotice(second)).isHidden();
+        assertThat(queueNotice(third)).containsText("You are number 1 in line.");
+        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
+            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor two")))
+                    .containsText("Assigned to Ali Agent");
+            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor three")))
+                    .containsText("Waiting");
+        }
+
+        availability.choose(bilge, "online");
+        assertThat(third.getByText("An agent joined the conversation.")).isVisible();
+        assertThat(queueNotice(third)).isHidden();
+        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
+            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor three")))
+                    .containsText("Assigned to Bilge Agent");
+        }
     }
 
     @Test
