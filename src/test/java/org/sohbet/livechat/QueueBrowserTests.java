@@ -36,6 +36,9 @@ class QueueBrowserTests extends BrowserIntegrationTest {
     Availability availability;
 
     @Autowired
+    Conversations conversations;
+
+    @Autowired
     WebsiteInboxes websiteInboxes;
 
     @Autowired
@@ -72,17 +75,35 @@ class QueueBrowserTests extends BrowserIntegrationTest {
         return chat.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("in line"));
     }
 
-    @Test
-    void aFullAgentLeavesTheNextVisitorWaitingWithItsPlaceShownUntilASecondAgentComesOnline() {
+    /** Each agent takes one chat at a time; Ali is online and Bilge offline; both watch every conversation. */
+    Page[] twoConsolesWithRoomForOneChatEach() {
         availability.setCapacity(ali, ali.agentId(), 1);
         availability.setCapacity(ali, bilge.agentId(), 1);
         availability.choose(ali, "online");
-        Page aliConsole = console(page, "ali@shop.test", "view=all");
-        Page bilgeConsole = console(otherBrowser("en"), "bilge@shop.test", "view=all");
+        return new Page[] {
+            console(page, "ali@shop.test", "view=all"), console(otherBrowser("en"), "bilge@shop.test", "view=all")
+        };
+    }
+
+    static void assertJoined(FrameLocator chat) {
+        assertThat(chat.getByText("An agent joined the conversation.")).isVisible();
+    }
+
+    /** Neither console reloads: both lists follow over the agent socket. */
+    static void assertRowIn(Page[] consoles, String message, String state) {
+        for (Page console : consoles) {
+            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText(message)))
+                    .containsText(state);
+        }
+    }
+
+    @Test
+    void aFullAgentLeavesTheNextVisitorWaitingWithItsPlaceShownUntilASecondAgentComesOnline() {
+        Page[] consoles = twoConsolesWithRoomForOneChatEach();
 
         FrameLocator first = visitorChat();
         ChatPages.say(first, "First visitor here");
-        assertThat(first.getByText("An agent joined the conversation.")).isVisible();
+        assertJoined(first);
 
         FrameLocator second = visitorChat();
         ChatPages.say(second, "Second visitor here");
@@ -90,50 +111,37 @@ class QueueBrowserTests extends BrowserIntegrationTest {
         assertThat(queueNotice(second)).containsText("You are number 1 in line.");
         assertThat(queueNotice(first)).hasCount(0);
 
-        // Neither console reloads: both lists follow over the agent socket.
-        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
+        for (Page console : consoles) {
             assertThat(rows(console)).hasCount(2);
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("First visitor here")))
-                    .containsText("Assigned to Ali Agent");
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Second visitor here")))
-                    .containsText("Waiting");
         }
+        assertRowIn(consoles, "First visitor here", "Assigned to Ali Agent");
+        assertRowIn(consoles, "Second visitor here", "Waiting");
 
         availability.choose(bilge, "online");
 
-        assertThat(second.getByText("An agent joined the conversation.")).isVisible();
+        assertJoined(second);
         assertThat(queueNotice(second)).isHidden();
-        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Second visitor here")))
-                    .containsText("Assigned to Bilge Agent");
-        }
+        assertRowIn(consoles, "Second visitor here", "Assigned to Bilge Agent");
         assertThat(jdbc.sql("select count(distinct assignee_id) from conversation")
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
     }
 
-    @Autowired
-    Conversations conversations;
-
     @Test
     void theQueueDrainsInArrivalOrderAndEachWaitingVisitorSeesTheirPlaceMoveUp() {
-        availability.setCapacity(ali, ali.agentId(), 1);
-        availability.setCapacity(ali, bilge.agentId(), 1);
-        availability.choose(ali, "online");
-        Page aliConsole = console(page, "ali@shop.test", "view=all");
-        Page bilgeConsole = console(otherBrowser("en"), "bilge@shop.test", "view=all");
+        Page[] consoles = twoConsolesWithRoomForOneChatEach();
 
         FrameLocator first = visitorChat();
         ChatPages.say(first, "Visitor one");
-        assertThat(first.getByText("An agent joined the conversation.")).isVisible();
+        assertJoined(first);
         FrameLocator second = visitorChat();
         ChatPages.say(second, "Visitor two");
         assertThat(queueNotice(second)).containsText("You are number 1 in line.");
         FrameLocator third = visitorChat();
         ChatPages.say(third, "Visitor three");
         assertThat(queueNotice(third)).containsText("You are number 2 in line.");
-        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
+        for (Page console : consoles) {
             assertThat(rows(console)).hasCount(3);
             assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Waiting")))
                     .hasCount(2);
@@ -145,23 +153,16 @@ class QueueBrowserTests extends BrowserIntegrationTest {
                 .query(Long.class)
                 .single();
         conversations.resolve(ali, new ConversationId(one));
-        assertThat(second.getByText("An agent joined the conversation.")).isVisible();
+        assertJoined(second);
         assertThat(queueNotice(second)).isHidden();
         assertThat(queueNotice(third)).containsText("You are number 1 in line.");
-        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor two")))
-                    .containsText("Assigned to Ali Agent");
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor three")))
-                    .containsText("Waiting");
-        }
+        assertRowIn(consoles, "Visitor two", "Assigned to Ali Agent");
+        assertRowIn(consoles, "Visitor three", "Waiting");
 
         availability.choose(bilge, "online");
-        assertThat(third.getByText("An agent joined the conversation.")).isVisible();
+        assertJoined(third);
         assertThat(queueNotice(third)).isHidden();
-        for (Page console : new Page[] {aliConsole, bilgeConsole}) {
-            assertThat(rows(console).filter(new Locator.FilterOptions().setHasText("Visitor three")))
-                    .containsText("Assigned to Bilge Agent");
-        }
+        assertRowIn(consoles, "Visitor three", "Assigned to Bilge Agent");
     }
 
     @Test
